@@ -1,0 +1,53 @@
+//! Site settings from `site.yaml`, combined with the command line's options.
+
+use chrono::NaiveDate;
+
+/// Interface language of the generated site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Sv,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+}
+
+/// Options given on the command line (or by a test) for one run.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// `--as-of`: the date status is computed for; wins over everything else.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The checked settings of a site.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: Option<String>,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: Language,
+    pub publisher: Option<String>,
+    pub as_of: NaiveDate,
+    pub notice: Option<String>,
+    pub publish_contact_details: bool,
+    pub ending_soon_months: u32,
+}
+
+/// The date from `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), if set and valid.
+pub fn source_date_epoch() -> Option<NaiveDate> {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive())
+}
+
+/// Today's date in local time; only used when no date is given in any other way.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}

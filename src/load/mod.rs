@@ -1,0 +1,322 @@
+//! Walks a site's content folder, reads every file and parses it into the raw schema,
+//! keeping each file's text so later stages can point at the offending line.
+
+pub mod scalar;
+pub mod schema;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostics, SourceFile};
+use schema::{AgreementFile, PageFrontMatter, ReportFrontMatter, SiteFile};
+
+/// Files larger than this are refused: no honest agreement or report comes near it, and
+/// reading a runaway file would only exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One parsed file with its id (the file name without extension).
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub id: String,
+    pub file: SourceFile,
+    pub data: T,
+}
+
+/// A Markdown file with front matter: the parsed header and the body below it.
+#[derive(Debug)]
+pub struct Document<T> {
+    pub front: T,
+    pub body: String,
+}
+
+/// Everything read from a site folder, before any cross-file check.
+#[derive(Debug)]
+pub struct Content {
+    /// The site folder given on the command line.
+    pub site_dir: PathBuf,
+    /// The folder holding `site.yaml` (`site_dir/content` or `site_dir` itself).
+    pub content_dir: PathBuf,
+    pub site: Option<Loaded<SiteFile>>,
+    pub agreements: Vec<Loaded<AgreementFile>>,
+    pub reports: Vec<Loaded<Document<ReportFrontMatter>>>,
+    pub pages: Vec<Loaded<Document<PageFrontMatter>>>,
+}
+
+/// Finds the content folder of a site: `DIR/content/site.yaml` first, then `DIR/site.yaml`.
+pub fn find_content_dir(site_dir: &Path) -> Option<PathBuf> {
+    let nested = site_dir.join("content");
+    if nested.join("site.yaml").is_file() {
+        Some(nested)
+    } else if site_dir.join("site.yaml").is_file() {
+        Some(site_dir.to_path_buf())
+    } else {
+        None
+    }
+}
+
+/// Reads and parses every content file of the site in `site_dir`. Problems go into `diags`;
+/// a file with a problem is left out of the result, the others are still read.
+pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
+    let content_dir = find_content_dir(site_dir).unwrap_or_else(|| site_dir.join("content"));
+    let mut content = Content {
+        site_dir: site_dir.to_path_buf(),
+        content_dir: content_dir.clone(),
+        site: None,
+        agreements: Vec::new(),
+        reports: Vec::new(),
+        pages: Vec::new(),
+    };
+    let site_path = content_dir.join("site.yaml");
+    if !site_path.is_file() {
+        diags.file_error(
+            &display_path(site_dir, &site_path),
+            "no site.yaml found (looked in DIR/content/ and DIR/); run `iopsite init DIR` to start a new site",
+        );
+        return content;
+    }
+    content.site = read_source(site_dir, &site_path, diags)
+        .and_then(|file| parse_yaml::<SiteFile>(&file, &file.text.clone(), diags).map(|data| Loaded { id: "site".into(), file, data }));
+
+    let agreement_paths = list_files(site_dir, &content_dir.join("agreements"), "yaml", diags);
+    let report_paths = list_files(site_dir, &content_dir.join("reports"), "md", diags);
+    let page_paths = list_files(site_dir, &content_dir.join("pages"), "md", diags);
+
+    let (agreements, d1) = parse_all(site_dir, &agreement_paths, |file, d| {
+        parse_yaml::<AgreementFile>(file, &file.text.clone(), d)
+    });
+    let (reports, d2) = parse_all(site_dir, &report_paths, parse_document::<ReportFrontMatter>);
+    let (pages, d3) = parse_all(site_dir, &page_paths, parse_document::<PageFrontMatter>);
+    diags.extend(d1);
+    diags.extend(d2);
+    diags.extend(d3);
+    content.agreements = agreements;
+    content.reports = reports;
+    content.pages = pages;
+    content
+}
+
+/// The path as shown to the user: relative to the site folder when possible.
+fn display_path(site_dir: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(site_dir).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Is `id` a slug: a–z, 0–9 and single inner hyphens, at most 80 characters?
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+/// Lists the files with `extension` in `dir` (recursively, sorted, symlinks not followed).
+/// Other files are reported as warnings so a stray `.yml` is noticed.
+fn list_files(site_dir: &Path, dir: &Path, extension: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+                diags.file_error(&display_path(site_dir, &path), format!("cannot be read: {err}"));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_dir() || name.starts_with('.') {
+            continue;
+        }
+        if path.extension().and_then(|e| e.to_str()) != Some(extension) {
+            let shown = display_path(site_dir, path);
+            let mut file = SourceFile::new(shown, "");
+            file.text.clear();
+            diags.warning(&file, 0, 0, format!("ignored: only .{extension} files are read in this folder"));
+            continue;
+        }
+        paths.push(path.to_path_buf());
+    }
+    paths
+}
+
+/// Reads a file as UTF-8 text, refusing oversized files and pointing at the first invalid byte.
+fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+    let shown = display_path(site_dir, path);
+    let size = match fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(err) => {
+            diags.file_error(&shown, format!("cannot be read: {err}"));
+            return None;
+        }
+    };
+    if size > MAX_FILE_BYTES {
+        diags.file_error(&shown, format!("is {} MB; content files may be at most {} MB", size / 1_000_000, MAX_FILE_BYTES / 1024 / 1024));
+        return None;
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diags.file_error(&shown, format!("cannot be read: {err}"));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.remove(0);
+            }
+            Some(SourceFile::new(shown, text))
+        }
+        Err(err) => {
+            let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            let mut file = SourceFile::new(shown, String::from_utf8_lossy(err.as_bytes()).into_owned());
+            file.line_offset = 0;
+            diags.error(&file, line, column, "the file is not UTF-8 text; save it as UTF-8");
+            None
+        }
+    }
+}
+
+/// Reads and parses many files in parallel; the results come back in path order.
+fn parse_all<T: Send>(
+    site_dir: &Path,
+    paths: &[PathBuf],
+    parse: impl Fn(&SourceFile, &mut Diagnostics) -> Option<T> + Sync,
+) -> (Vec<Loaded<T>>, Diagnostics) {
+    let results: Vec<(Option<Loaded<T>>, Diagnostics)> = paths
+        .par_iter()
+        .map(|path| {
+            let mut diags = Diagnostics::new();
+            let shown = display_path(site_dir, path);
+            let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            if !is_slug(&id) {
+                diags.file_error(
+                    &shown,
+                    format!("the file name `{id}` is not a valid id: use lower-case letters a-z, digits and single hyphens (it becomes part of the page address)"),
+                );
+                return (None, diags);
+            }
+            let loaded = read_source(site_dir, path, &mut diags)
+                .and_then(|file| parse(&file, &mut diags).map(|data| Loaded { id, file, data }));
+            (loaded, diags)
+        })
+        .collect();
+    let mut all = Diagnostics::new();
+    let mut loaded = Vec::with_capacity(results.len());
+    for (item, diags) in results {
+        all.extend(diags);
+        loaded.extend(item);
+    }
+    (loaded, all)
+}
+
+/// Parses YAML into `T`, turning a parser error into a diagnostic in the user's words.
+pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, yaml: &str, diags: &mut Diagnostics) -> Option<T> {
+    if yaml.trim().is_empty() {
+        diags.error(file, 0, 0, "the file is empty");
+        return None;
+    }
+    match serde_saphyr::from_str::<T>(yaml) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let (line, column) = err
+                .location()
+                .map(|loc| (usize::try_from(loc.line()).unwrap_or(0), usize::try_from(loc.column()).unwrap_or(0)))
+                .unwrap_or((0, 0));
+            diags.error(file, line, column, user_message(&err));
+            None
+        }
+    }
+}
+
+/// The parser's message without its own position and snippet (we print our own).
+fn user_message(err: &serde_saphyr::Error) -> String {
+    let options = serde_saphyr::render_options! {
+        formatter: &serde_saphyr::UserMessageFormatter,
+        snippets: serde_saphyr::SnippetMode::Off,
+    };
+    let text = err.without_snippet().render_with_options(options);
+    tidy_message(&text)
+}
+
+/// Removes the position the parser appends (we show our own) and polishes serde's wording.
+fn tidy_message(text: &str) -> String {
+    let mut message = text.lines().next().unwrap_or("").trim().to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    message
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing required key")
+        .replace(", expected one of", "; expected one of")
+        .replace(", expected", "; expected")
+        .replace("expected string scalar", "expected text here")
+        .replace("invalid i64", "expected a whole number here")
+        .replace("invalid u32", "expected a whole number (0 or more) here")
+        .replace("invalid f64", "expected a number here")
+        .replace("expected mapping start", "expected `key: value` lines here")
+        .replace("expected sequence start", "expected a list (lines starting with `- `) here")
+}
+
+/// Splits `---` front matter from a Markdown document and parses it.
+fn parse_document<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) -> Option<Document<T>> {
+    let text = file.text.as_str();
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        diags.error(file, 1, 1, "the file must start with front matter: a line `---`, YAML keys, and another line `---`");
+        return None;
+    };
+    let mut offset = 0;
+    let mut end = None;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            end = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((yaml_end, body_start)) = end else {
+        diags.error(file, 1, 1, "the front matter is not closed: add a line `---` after it");
+        return None;
+    };
+    let mut front_file = file.clone();
+    front_file.line_offset = 1;
+    let front = parse_yaml::<T>(&front_file, &rest[..yaml_end], diags)?;
+    Some(Document { front, body: rest[body_start..].to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["a", "kalmar-2024", "x1"] {
+            assert!(is_slug(ok), "{ok}");
+        }
+        for bad in ["", "A", "a_b", "-a", "a-", "a--b", "../x", "å"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn yaml_errors_have_positions_and_plain_words() {
+        let file = SourceFile::new("x.yaml", "title: T\nsummary: S\ntitel: oops\n");
+        let mut diags = Diagnostics::new();
+        let parsed = parse_yaml::<PageFrontMatter>(&file, &file.text.clone(), &mut diags);
+        assert!(parsed.is_none());
+        let d = &diags.sorted()[0];
+        println!("{d}");
+        assert_eq!(d.line, 2);
+        assert!(d.message.contains("unknown key"), "{}", d.message);
+    }
+}

@@ -1,0 +1,98 @@
+//! Scalar types for YAML fields whose meaning is checked later, in `validate`, so the user
+//! gets a message in their words with a position instead of a generic type error.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+pub use serde_saphyr::Spanned;
+
+/// Any YAML scalar, kept as the text the user wrote. Used for dates, years and organisation
+/// numbers, which editors write both quoted and unquoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a single value (text or number)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// An amount as written: whole kronor, or the word `unpublished`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountText {
+    Kronor(i128),
+    Unpublished,
+    /// Anything else; `validate` explains what is wrong with it.
+    Invalid(String),
+}
+
+impl<'de> Deserialize<'de> for AmountText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AmountVisitor;
+        impl Visitor<'_> for AmountVisitor {
+            type Value = AmountText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("whole kronor (e.g. 650000) or the word `unpublished`")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<AmountText, E> {
+                Ok(AmountText::Kronor(i128::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<AmountText, E> {
+                Ok(AmountText::Kronor(i128::from(v)))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<AmountText, E> {
+                Ok(AmountText::Kronor(v))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<AmountText, E> {
+                Ok(AmountText::Kronor(i128::try_from(v).unwrap_or(i128::MAX)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<AmountText, E> {
+                Ok(AmountText::Invalid(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AmountText, E> {
+                if v.trim() == "unpublished" {
+                    Ok(AmountText::Unpublished)
+                } else {
+                    Ok(AmountText::Invalid(v.to_string()))
+                }
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<AmountText, E> {
+                Ok(AmountText::Invalid(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(AmountVisitor)
+    }
+}
+
+/// 1-based line and column of a spanned value, as the parser reported them.
+pub fn position<T>(spanned: &Spanned<T>) -> (usize, usize) {
+    let loc = spanned.referenced;
+    (
+        usize::try_from(loc.line()).unwrap_or(0),
+        usize::try_from(loc.column()).unwrap_or(0),
+    )
+}

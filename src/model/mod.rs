@@ -1,0 +1,4 @@
+//! The resolved site: agreements, reports, organisations, goals and totals, computed once
+//! from the checked content and read-only afterwards.
+
+pub mod types;

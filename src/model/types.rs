@@ -1,0 +1,236 @@
+//! The checked domain types: what `validate` produces from the raw files.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::orgnr::OrgNumber;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    Iop,
+    OperatingGrant,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyKind {
+    Public,
+    Nonprofit,
+}
+
+/// A sum of money in whole kronor, or a sum the agreement does not publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    Kronor(i64),
+    Unpublished,
+}
+
+impl Amount {
+    pub fn kronor(self) -> Option<i64> {
+        match self {
+            Amount::Kronor(k) => Some(k),
+            Amount::Unpublished => None,
+        }
+    }
+}
+
+/// Whether money is public funding or the non-profit's own contribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingKind {
+    Public,
+    OwnContribution,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalBasis {
+    Named,
+    Assessed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionStatus {
+    Decided,
+    Proposed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Activity {
+    pub name: String,
+    pub description: Option<String>,
+    pub volume: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub url: Option<String>,
+    pub file: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub name: String,
+    pub role: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Signatory {
+    pub name: String,
+    pub role: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Party {
+    pub name: String,
+    pub kind: PartyKind,
+    pub org_number: Option<OrgNumber>,
+    pub unit: Option<String>,
+    pub address: Option<String>,
+    pub contacts: Vec<Contact>,
+    pub signatories: Vec<Signatory>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Extension {
+    pub max_years: u32,
+    pub decision_months_before_end: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Period {
+    pub start: NaiveDate,
+    /// The end in the signed agreement; see `Agreement::end` for the end after extensions.
+    pub end: NaiveDate,
+    pub ends_without_notice: bool,
+    pub extension: Option<Extension>,
+    pub notice: Option<String>,
+    pub previous: Option<String>,
+}
+
+/// One year of money from one funder (optionally one unit of it).
+#[derive(Debug, Clone)]
+pub struct FundingLine {
+    pub year: i32,
+    /// Index into the agreement's `parties`.
+    pub funder: usize,
+    pub unit: Option<String>,
+    pub amount: Amount,
+    pub kind: FundingKind,
+    pub note: Option<String>,
+    /// Index into the agreement's `decisions` when a later decision added this line.
+    pub decision: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub date: NaiveDate,
+    pub body: String,
+    pub diary_number: Option<String>,
+    pub summary: String,
+    pub status: DecisionStatus,
+    pub extends_to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FollowUp {
+    pub meetings_per_year: Option<u32>,
+    /// Index into the agreement's `parties`.
+    pub convener: Option<usize>,
+    pub reports: Vec<DueReport>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DueReport {
+    pub name: String,
+    pub to: Option<String>,
+    pub due: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GoalLink {
+    pub goal: u8,
+    pub basis: GoalBasis,
+    pub motivation: Option<String>,
+}
+
+/// One agreement as written, checked.
+#[derive(Debug, Clone)]
+pub struct Agreement {
+    pub id: String,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub form: Form,
+    pub diary_numbers: Vec<String>,
+    pub summary: String,
+    pub background: Option<String>,
+    pub purpose: Option<String>,
+    pub target_group: Option<String>,
+    pub delimitations: Option<String>,
+    pub values: Option<String>,
+    pub termination: Option<String>,
+    pub objectives: Vec<String>,
+    pub activities: Vec<Activity>,
+    pub sources: Vec<Source>,
+    pub parties: Vec<Party>,
+    pub period: Period,
+    pub funding: Vec<FundingLine>,
+    pub in_kind: Option<String>,
+    pub payment: Option<String>,
+    pub follow_up: Option<FollowUp>,
+    pub decisions: Vec<Decision>,
+    pub goals: Vec<GoalLink>,
+}
+
+impl Agreement {
+    /// The end after every extension decision.
+    pub fn end(&self) -> NaiveDate {
+        self.decisions
+            .iter()
+            .filter_map(|d| d.extends_to)
+            .fold(self.period.end, NaiveDate::max)
+    }
+
+    /// The name to use in tables and charts.
+    pub fn short_name(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Statistic {
+    pub name: String,
+    pub value: f64,
+    pub unit: Option<String>,
+}
+
+/// An annual report of one agreement and year.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub id: String,
+    pub agreement: String,
+    pub year: i32,
+    pub title: Option<String>,
+    pub received: Option<NaiveDate>,
+    pub spent: Option<i64>,
+    pub statistics: Vec<Statistic>,
+    pub body: String,
+}
+
+/// A free page from `pages/`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub id: String,
+    pub title: String,
+    pub order: i64,
+    pub body: String,
+}

@@ -1,0 +1,319 @@
+//! Checks one agreement file and resolves names (funders, convener) to parties.
+
+use std::collections::HashSet;
+
+use chrono::Datelike;
+
+use super::{amount, date};
+use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::load::Loaded;
+use crate::load::scalar::{Spanned, Text, position};
+use crate::load::schema::{AgreementFile, FundingEntry, PartyEntry};
+use crate::model::types::*;
+use crate::orgnr::OrgNumber;
+
+/// Largest span of years one funding line may cover; longer is a typing error.
+const MAX_YEARS_PER_LINE: i64 = 50;
+
+pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<Agreement> {
+    let file = &loaded.file;
+    let raw = &loaded.data;
+    let before = diags.error_count();
+
+    let form = match raw.form.as_ref().map(|f| f.value.as_str()) {
+        None | Some("iop") => Form::Iop,
+        Some("operating_grant") => Form::OperatingGrant,
+        Some("other") => Form::Other,
+        Some(other) => {
+            let (line, col) = position(raw.form.as_ref().expect("matched Some above"));
+            diags.error(file, line, col, format!("form `{other}` is unknown; use iop, operating_grant or other"));
+            Form::Iop
+        }
+    };
+
+    if raw.sources.value.is_empty() {
+        let (line, col) = position(&raw.sources);
+        diags.error(file, line, col, "name at least one source document the agreement is transcribed from");
+    }
+    let sources = raw
+        .sources
+        .value
+        .iter()
+        .map(|s| {
+            if let Some(url) = &s.url {
+                check_url(file, url, diags);
+            }
+            Source {
+                title: s.title.clone(),
+                date: s.date.as_ref().and_then(|d| date(file, d, diags)),
+                url: s.url.as_ref().map(|u| u.value.clone()),
+                file: s.file.clone(),
+            }
+        })
+        .collect();
+
+    let parties = check_parties(file, &raw.parties, diags);
+
+    let start = date(file, &raw.period.start, diags);
+    let end = date(file, &raw.period.end, diags);
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            let (line, col) = position(&raw.period.end);
+            diags.error(file, line, col, format!("the period ends ({e}) before it starts ({s})"));
+        }
+    }
+
+    let mut decisions = Vec::new();
+    for d in &raw.decisions {
+        let status = match d.status.as_ref().map(|s| s.value.as_str()) {
+            None | Some("decided") => DecisionStatus::Decided,
+            Some("proposed") => DecisionStatus::Proposed,
+            Some(other) => {
+                let (line, col) = position(d.status.as_ref().expect("matched Some above"));
+                diags.error(file, line, col, format!("status `{other}` is unknown; use decided or proposed"));
+                DecisionStatus::Decided
+            }
+        };
+        let extends_to = d.extends_to.as_ref().and_then(|t| date(file, t, diags));
+        if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref()) {
+            if to <= e {
+                let (line, col) = position(spanned);
+                diags.error(file, line, col, format!("extends_to ({to}) must be after the agreement's end ({e})"));
+            }
+        }
+        decisions.push(Decision {
+            date: date(file, &d.date, diags).unwrap_or_default(),
+            body: d.body.clone(),
+            diary_number: d.diary_number.clone(),
+            summary: d.summary.clone(),
+            status,
+            extends_to,
+        });
+    }
+
+    // Funding years must fall inside the period, extended by the decisions.
+    let last_end = decisions.iter().filter_map(|d| d.extends_to).chain(end).max();
+    let span = start.zip(last_end).map(|(s, e)| (s.year(), e.year()));
+    let mut funding = Vec::new();
+    let mut seen = HashSet::new();
+    let lines = raw
+        .funding
+        .iter()
+        .map(|f| (f, None))
+        .chain(raw.decisions.iter().enumerate().flat_map(|(i, d)| d.funding.iter().map(move |f| (f, Some(i)))));
+    for (entry, decision) in lines {
+        check_funding(file, entry, decision, &parties, span, &mut seen, &mut funding, diags);
+    }
+
+    let follow_up = raw.follow_up.as_ref().map(|f| FollowUp {
+        meetings_per_year: f.meetings_per_year,
+        convener: f.convener.as_ref().and_then(|c| party_index(file, c, &parties, "convener", diags)),
+        reports: f.reports.iter().map(|r| DueReport { name: r.name.clone(), to: r.to.clone(), due: r.due.clone() }).collect(),
+        notes: f.notes.clone(),
+    });
+
+    let mut goals = Vec::new();
+    let mut seen_goals = HashSet::new();
+    for g in &raw.goals {
+        let (line, col) = position(&g.goal);
+        let number = g.goal.value;
+        if !(1..=17).contains(&number) {
+            diags.error(file, line, col, format!("goal {number} does not exist; the Agenda 2030 goals are numbered 1 to 17"));
+            continue;
+        }
+        if !seen_goals.insert(number) {
+            diags.error(file, line, col, format!("goal {number} is listed twice"));
+            continue;
+        }
+        let basis = match g.basis.value.as_str() {
+            "named" => GoalBasis::Named,
+            "assessed" => GoalBasis::Assessed,
+            other => {
+                let (line, col) = position(&g.basis);
+                diags.error(file, line, col, format!("basis `{other}` is unknown; use named (in the agreement text) or assessed (by the publisher)"));
+                continue;
+            }
+        };
+        goals.push(GoalLink { goal: u8::try_from(number).unwrap_or(0), basis, motivation: g.motivation.clone() });
+    }
+    goals.sort_by_key(|g| g.goal);
+
+    if diags.error_count() > before {
+        return None;
+    }
+    let (start, end) = (start?, end?);
+    Some(Agreement {
+        id: loaded.id.clone(),
+        title: raw.title.clone(),
+        short_title: raw.short_title.clone(),
+        form,
+        diary_numbers: raw.diary_numbers.clone(),
+        summary: raw.summary.clone(),
+        background: raw.background.clone(),
+        purpose: raw.purpose.clone(),
+        target_group: raw.target_group.clone(),
+        delimitations: raw.delimitations.clone(),
+        values: raw.values.clone(),
+        termination: raw.termination.clone(),
+        objectives: raw.objectives.clone(),
+        activities: raw
+            .activities
+            .iter()
+            .map(|a| Activity { name: a.name.clone(), description: a.description.clone(), volume: a.volume.clone() })
+            .collect(),
+        sources,
+        parties,
+        period: Period {
+            start,
+            end,
+            ends_without_notice: raw.period.ends_without_notice,
+            extension: raw.period.extension.as_ref().map(|e| Extension {
+                max_years: e.max_years.value,
+                decision_months_before_end: e.decision_months_before_end.as_ref().map(|m| m.value),
+            }),
+            notice: raw.period.notice.clone(),
+            previous: raw.period.previous.clone(),
+        },
+        funding,
+        in_kind: raw.in_kind.clone(),
+        payment: raw.payment.clone(),
+        follow_up,
+        decisions,
+        goals,
+    })
+}
+
+/// Only web addresses may be links: a `javascript:` or `data:` URL in content would run code.
+fn check_url(file: &SourceFile, url: &Spanned<String>, diags: &mut Diagnostics) {
+    let u = url.value.trim();
+    if !(u.starts_with("https://") || u.starts_with("http://")) {
+        let (line, col) = position(url);
+        diags.error(file, line, col, format!("`{u}` is not a web address; links must start with https:// or http://"));
+    }
+}
+
+fn check_parties(file: &SourceFile, parties: &Spanned<Vec<PartyEntry>>, diags: &mut Diagnostics) -> Vec<Party> {
+    if parties.value.len() < 2 {
+        let (line, col) = position(parties);
+        diags.error(file, line, col, "an agreement needs at least two parties");
+    }
+    let mut names = HashSet::new();
+    let mut out = Vec::new();
+    for p in &parties.value {
+        let name = p.name.value.trim().to_string();
+        if !names.insert(name.to_lowercase()) {
+            let (line, col) = position(&p.name);
+            diags.error(file, line, col, format!("two parties are named `{name}`; each party needs its own name"));
+        }
+        let kind = match p.kind.value.as_str() {
+            "public" => PartyKind::Public,
+            "nonprofit" => PartyKind::Nonprofit,
+            other => {
+                let (line, col) = position(&p.kind);
+                diags.error(file, line, col, format!("party kind `{other}` is unknown; use public or nonprofit"));
+                PartyKind::Public
+            }
+        };
+        let org_number = p.org_number.as_ref().and_then(|n| org_number(file, n, diags));
+        out.push(Party {
+            name,
+            kind,
+            org_number,
+            unit: p.unit.clone(),
+            address: p.address.clone(),
+            contacts: p
+                .contacts
+                .iter()
+                .map(|c| Contact { name: c.name.clone(), role: c.role.clone(), phone: c.phone.clone(), email: c.email.clone() })
+                .collect(),
+            signatories: p
+                .signatories
+                .iter()
+                .map(|s| Signatory { name: s.name.clone(), role: s.role.clone(), date: s.date.as_ref().and_then(|d| date(file, d, diags)) })
+                .collect(),
+        });
+    }
+    out
+}
+
+fn org_number(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics) -> Option<OrgNumber> {
+    match OrgNumber::parse(&value.value.0) {
+        Ok(n) => Some(n),
+        Err(err) => {
+            let (line, col) = position(value);
+            diags.error(file, line, col, err.to_string());
+            None
+        }
+    }
+}
+
+fn party_index(file: &SourceFile, name: &Spanned<String>, parties: &[Party], what: &str, diags: &mut Diagnostics) -> Option<usize> {
+    let wanted = name.value.trim();
+    let found = parties.iter().position(|p| p.name == wanted);
+    if found.is_none() {
+        let (line, col) = position(name);
+        let names: Vec<String> = parties.iter().map(|p| format!("`{}`", p.name)).collect();
+        diags.error(file, line, col, format!("the {what} `{wanted}` is not a party of this agreement; the parties are {}", names.join(", ")));
+    }
+    found
+}
+
+/// Parses `2025` or `2021-2024` (any dash) into an inclusive range of years.
+fn years(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics) -> Option<(i32, i32)> {
+    let text = value.value.0.trim();
+    let (line, col) = position(value);
+    let parts: Vec<&str> = text.splitn(2, ['-', '–', '—']).map(str::trim).collect();
+    let parsed: Option<Vec<i32>> = parts.iter().map(|p| p.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y))).collect();
+    let Some(ys) = parsed else {
+        diags.error(file, line, col, format!("`{text}` is not a year or a range of years; write 2025 or 2021-2024"));
+        return None;
+    };
+    let (first, last) = (ys[0], *ys.last().unwrap_or(&ys[0]));
+    if last < first || i64::from(last - first) >= MAX_YEARS_PER_LINE {
+        diags.error(file, line, col, format!("the range `{text}` must run forwards, e.g. 2021-2024"));
+        return None;
+    }
+    Some((first, last))
+}
+
+#[allow(clippy::too_many_arguments)] // reason: one call site; a struct would only rename the list
+fn check_funding(
+    file: &SourceFile,
+    entry: &FundingEntry,
+    decision: Option<usize>,
+    parties: &[Party],
+    span: Option<(i32, i32)>,
+    seen: &mut HashSet<(i32, usize, Option<String>)>,
+    out: &mut Vec<FundingLine>,
+    diags: &mut Diagnostics,
+) {
+    let range = years(file, &entry.years, diags);
+    let funder = party_index(file, &entry.funder, parties, "funder", diags);
+    let amount = amount(file, &entry.amount, diags);
+    let (Some((first, last)), Some(funder), Some(amount)) = (range, funder, amount) else {
+        return;
+    };
+    let (line, col) = position(&entry.years);
+    if let Some((start, end)) = span {
+        if first < start || last > end {
+            diags.error(file, line, col, format!("funding for {first}–{last} lies outside the agreement's period ({start}–{end})"));
+            return;
+        }
+    }
+    let kind = match parties[funder].kind {
+        PartyKind::Public => FundingKind::Public,
+        PartyKind::Nonprofit => FundingKind::OwnContribution,
+    };
+    for year in first..=last {
+        if !seen.insert((year, funder, entry.unit.clone())) {
+            diags.error(
+                file,
+                line,
+                col,
+                format!("{} already has a funding line for {year}; give each funder (and unit) one line per year", parties[funder].name),
+            );
+            continue;
+        }
+        out.push(FundingLine { year, funder, unit: entry.unit.clone(), amount, kind, note: entry.note.clone(), decision });
+    }
+}

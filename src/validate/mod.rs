@@ -1,0 +1,212 @@
+//! Checks the raw content and turns it into the domain types, collecting every problem of
+//! the run instead of stopping at the first.
+
+mod agreement;
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::config::{self, BuildOptions, Config, Language};
+use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::load::scalar::{position, AmountText, Spanned, Text};
+use crate::load::schema::SiteFile;
+use crate::load::{Content, Loaded};
+use crate::model::types::{Agreement, Page, Report, Statistic};
+
+/// Amounts above this (ten billion kronor a year) are typing errors, not grants.
+pub const MAX_AMOUNT: i128 = 10_000_000_000;
+
+/// The checked content of a site, ready for the model.
+#[derive(Debug)]
+pub struct Checked {
+    pub config: Config,
+    pub agreements: Vec<Agreement>,
+    pub reports: Vec<Report>,
+    pub pages: Vec<Page>,
+}
+
+/// Checks everything; returns the checked content when there was no error.
+pub fn validate(content: Content, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Checked> {
+    let config = content.site.as_ref().and_then(|site| check_config(site, options, diags));
+    let agreements: Vec<Agreement> = content
+        .agreements
+        .iter()
+        .filter_map(|loaded| agreement::check(loaded, diags))
+        .collect();
+    let by_id: BTreeMap<&str, &Agreement> = agreements.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut reports = Vec::new();
+    let mut seen = HashSet::new();
+    for loaded in &content.reports {
+        if let Some(report) = check_report(loaded, &by_id, diags) {
+            if !seen.insert((report.agreement.clone(), report.year)) {
+                let (line, col) = position(&loaded.data.front.year);
+                diags.error(
+                    &front_file(&loaded.file),
+                    line,
+                    col,
+                    format!("a second report for `{}` and {}: keep one file per agreement and year", report.agreement, report.year),
+                );
+                continue;
+            }
+            reports.push(report);
+        }
+    }
+    let mut pages: Vec<Page> = content
+        .pages
+        .iter()
+        .map(|loaded| Page {
+            id: loaded.id.clone(),
+            title: loaded.data.front.title.clone(),
+            order: loaded.data.front.order.unwrap_or(i64::MAX),
+            body: loaded.data.body.clone(),
+        })
+        .collect();
+    pages.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    let config = config?;
+    if diags.has_errors() {
+        return None;
+    }
+    Some(Checked { config, agreements, reports, pages })
+}
+
+fn front_file(file: &SourceFile) -> SourceFile {
+    let mut f = file.clone();
+    f.line_offset = 1;
+    f
+}
+
+fn check_config(site: &Loaded<SiteFile>, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Config> {
+    let file = &site.file;
+    let raw = &site.data;
+    let before = diags.error_count();
+    let base = raw.base_url.value.trim();
+    if !(base.starts_with("https://") || base.starts_with("http://")) || base.contains(char::is_whitespace) {
+        let (line, col) = position(&raw.base_url);
+        diags.error(file, line, col, format!("base_url `{base}` must be a full address starting with https:// (or http://)"));
+    }
+    let language = match raw.language.as_ref().map(|l| l.value.as_str()) {
+        None | Some("sv") => Language::Sv,
+        Some("en") => Language::En,
+        Some(other) => {
+            let (line, col) = position(raw.language.as_ref().expect("matched Some above"));
+            diags.error(file, line, col, format!("language `{other}` is not available; use `sv` or `en`"));
+            Language::Sv
+        }
+    };
+    let site_as_of = raw.as_of.as_ref().and_then(|d| date(file, d, diags));
+    if diags.error_count() > before {
+        return None;
+    }
+    let as_of = options
+        .as_of
+        .or(site_as_of)
+        .or_else(config::source_date_epoch)
+        .unwrap_or_else(config::today);
+    let mut base_url = base.to_string();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Some(Config {
+        title: raw.title.clone(),
+        description: raw.description.clone(),
+        base_url,
+        language,
+        publisher: raw.publisher.clone(),
+        as_of,
+        notice: raw.notice.clone(),
+        publish_contact_details: raw.publish_contact_details,
+        ending_soon_months: raw.ending_soon_months.unwrap_or(6),
+    })
+}
+
+/// Parses a `YYYY-MM-DD` date, reporting a problem at its position.
+pub(crate) fn date(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics) -> Option<NaiveDate> {
+    let text = value.value.0.trim();
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|_| text.len() == 10);
+    if parsed.is_none() {
+        let (line, col) = position(value);
+        diags.error(file, line, col, format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2025-01-31"));
+    }
+    parsed
+}
+
+/// Checks an amount in kronor: not negative, not absurd, whole.
+pub(crate) fn amount(file: &SourceFile, value: &Spanned<AmountText>, diags: &mut Diagnostics) -> Option<crate::model::types::Amount> {
+    use crate::model::types::Amount;
+    let (line, col) = position(value);
+    match &value.value {
+        AmountText::Unpublished => Some(Amount::Unpublished),
+        AmountText::Kronor(k) if *k < 0 => {
+            diags.error(file, line, col, format!("the amount {k} is negative; amounts are whole kronor, 0 or more"));
+            None
+        }
+        AmountText::Kronor(k) if *k > MAX_AMOUNT => {
+            diags.error(file, line, col, format!("the amount {k} kr is over ten billion kronor a year; is a digit too many?"));
+            None
+        }
+        AmountText::Kronor(k) => i64::try_from(*k).ok().map(Amount::Kronor),
+        AmountText::Invalid(text) => {
+            diags.error(
+                file,
+                line,
+                col,
+                format!("`{text}` is not an amount; write whole kronor without spaces (650000) or `unpublished`"),
+            );
+            None
+        }
+    }
+}
+
+fn check_report(
+    loaded: &Loaded<crate::load::Document<crate::load::schema::ReportFrontMatter>>,
+    agreements: &BTreeMap<&str, &Agreement>,
+    diags: &mut Diagnostics,
+) -> Option<Report> {
+    let file = front_file(&loaded.file);
+    let front = &loaded.data.front;
+    let before = diags.error_count();
+    let id = front.agreement.value.trim();
+    let agreement = agreements.get(id);
+    if agreement.is_none() {
+        let (line, col) = position(&front.agreement);
+        let known: Vec<&str> = agreements.keys().copied().collect();
+        diags.error(
+            &file,
+            line,
+            col,
+            format!("there is no agreement `{id}`; the agreements are: {}", if known.is_empty() { "(none)".to_string() } else { known.join(", ") }),
+        );
+    }
+    let year = front.year.value;
+    if let Some(a) = agreement {
+        let (first, last) = (chrono::Datelike::year(&a.period.start), chrono::Datelike::year(&a.end()));
+        if year < i64::from(first) || year > i64::from(last) {
+            let (line, col) = position(&front.year);
+            diags.error(&file, line, col, format!("the year {year} is outside the agreement `{id}`, which runs {first}–{last}"));
+        }
+    }
+    let received = front.received.as_ref().and_then(|d| date(&file, d, diags));
+    let spent = front.spent.as_ref().and_then(|a| amount(&file, a, diags)).and_then(|a| a.kronor());
+    let mut statistics = Vec::new();
+    for stat in &front.statistics {
+        if !stat.value.value.is_finite() {
+            let (line, col) = position(&stat.value);
+            diags.error(&file, line, col, "a statistic must be a finite number");
+        }
+        statistics.push(Statistic { name: stat.name.clone(), value: stat.value.value, unit: stat.unit.clone() });
+    }
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Report {
+        id: loaded.id.clone(),
+        agreement: id.to_string(),
+        year: i32::try_from(year).ok()?,
+        title: front.title.clone(),
+        received,
+        spent,
+        statistics,
+        body: loaded.data.body.clone(),
+    })
+}
