@@ -43,7 +43,11 @@ pub struct Config {
 
 /// The date from `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), if set and valid.
 pub fn source_date_epoch() -> Option<NaiveDate> {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
     chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive())
 }
 

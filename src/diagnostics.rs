@@ -103,8 +103,19 @@ impl Diagnostics {
 
     /// Records a problem at a position of a parsed file. `line` and `column` are as the YAML
     /// parser reported them (1-based, 0 for unknown); the file's front-matter offset is added.
-    pub fn at(&mut self, severity: Severity, file: &SourceFile, line: usize, column: usize, message: impl Into<String>) {
-        let line = if line == 0 { 0 } else { line + file.line_offset };
+    pub fn at(
+        &mut self,
+        severity: Severity,
+        file: &SourceFile,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) {
+        let line = if line == 0 {
+            0
+        } else {
+            line + file.line_offset
+        };
         self.items.push(Diagnostic {
             severity,
             path: file.display_path.clone(),
@@ -115,11 +126,23 @@ impl Diagnostics {
         });
     }
 
-    pub fn error(&mut self, file: &SourceFile, line: usize, column: usize, message: impl Into<String>) {
+    pub fn error(
+        &mut self,
+        file: &SourceFile,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) {
         self.at(Severity::Error, file, line, column, message);
     }
 
-    pub fn warning(&mut self, file: &SourceFile, line: usize, column: usize, message: impl Into<String>) {
+    pub fn warning(
+        &mut self,
+        file: &SourceFile,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) {
         self.at(Severity::Warning, file, line, column, message);
     }
 
@@ -163,7 +186,8 @@ impl Diagnostics {
     /// even though files are parsed in parallel.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+            (&a.path, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
         });
         self.items.dedup();
         self.items

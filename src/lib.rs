@@ -1,11 +1,90 @@
 //! iopsite: a static-site generator for transparency pages about IOP agreements.
 //!
-//! The stages run in one direction: `config` → `load` → `validate` → `model` → `render` →
-//! `write`. Each takes the previous stage's output and never reaches back.
+//! The stages run in one direction: `load` → `validate` (with `config`) → `model` →
+//! `render` (with `export`) → `write`. Each takes the previous stage's output and never
+//! reaches back; `check` runs every stage but the last.
 
-pub mod diagnostics;
-pub mod load;
-pub mod orgnr;
 pub mod config;
+pub mod diagnostics;
+pub mod export;
+pub mod load;
 pub mod model;
+pub mod orgnr;
+pub mod render;
+pub mod scaffold;
 pub mod validate;
+pub mod write;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+pub use config::BuildOptions;
+use diagnostics::{Diagnostic, Diagnostics};
+use model::Site;
+use render::OutputFile;
+
+/// What a successful check or build produced.
+#[derive(Debug)]
+pub struct Outcome {
+    pub site: Site,
+    pub files: Vec<OutputFile>,
+    /// Warnings (a successful run has no errors).
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    pub fn page_count(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count()
+    }
+}
+
+/// Why a run failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error("{} error(s) in the content", .0.iter().filter(|d| d.is_error()).count())]
+    Content(Vec<Diagnostic>),
+    #[error(transparent)]
+    Write(#[from] write::WriteError),
+}
+
+/// Loads, validates, models and renders the site in `site_dir`, without writing anything.
+pub fn check(site_dir: &Path, options: &BuildOptions) -> Result<Outcome, Failure> {
+    let started = Instant::now();
+    let mut diags = Diagnostics::new();
+    let content = load::load(site_dir, &mut diags);
+    let theme = render::theme::Theme::load(site_dir, &mut diags);
+    let checked = validate::validate(content, options, &mut diags);
+    let (Some(checked), false) = (checked, diags.has_errors()) else {
+        return Err(Failure::Content(diags.sorted()));
+    };
+    let site = model::build(checked);
+    let files = render::render(&site, &theme, &mut diags);
+    match files {
+        Some(files) if !diags.has_errors() => Ok(Outcome {
+            site,
+            files,
+            warnings: diags.sorted(),
+            elapsed: started.elapsed(),
+        }),
+        _ => Err(Failure::Content(diags.sorted())),
+    }
+}
+
+/// Checks the site, then writes it to `out_dir` (default `site_dir/output`), replacing the
+/// previous output whole. On any error the previous output is left exactly as it was.
+pub fn build(
+    site_dir: &Path,
+    out_dir: Option<&Path>,
+    options: &BuildOptions,
+) -> Result<Outcome, Failure> {
+    let started = Instant::now();
+    let mut outcome = check(site_dir, options)?;
+    let default_out = site_dir.join("output");
+    write::write_site(out_dir.unwrap_or(&default_out), &outcome.files)?;
+    outcome.elapsed = started.elapsed();
+    Ok(outcome)
+}

@@ -1,3 +1,149 @@
-fn main() {
-    println!("Hello, world!");
+//! The `iopsite` command: parses arguments and prints results; the library does the work.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use iopsite::{BuildOptions, Failure};
+
+/// Build transparency websites about IOP agreements from YAML and Markdown.
+#[derive(Parser)]
+#[command(name = "iopsite", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the content and build the site into DIR/output/
+    Build {
+        /// The site folder (holding content/site.yaml or site.yaml)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Compute statuses as of this date (YYYY-MM-DD) instead of today
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Write the site here instead of DIR/output/
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Print only problems
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Check the content and print every problem; exit 1 if there are errors
+    Check {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+    },
+    /// Create a new site in DIR with a commented example agreement
+    Init { dir: PathBuf },
+    /// Create a new content file from a commented skeleton
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewWhat {
+    /// A new agreement file, content/agreements/NAME.yaml
+    Agreement {
+        /// The agreement's id: lower-case letters, digits and hyphens
+        name: String,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            dir,
+            as_of,
+            output,
+            quiet,
+        } => {
+            let options = BuildOptions { as_of };
+            report(
+                iopsite::build(&dir, output.as_deref(), &options),
+                quiet,
+                "built",
+            )
+        }
+        Command::Check { dir, as_of } => report(
+            iopsite::check(&dir, &BuildOptions { as_of }),
+            false,
+            "checked",
+        ),
+        Command::Init { dir } => done(iopsite::scaffold::init(&dir)),
+        Command::New {
+            what: NewWhat::Agreement { name, dir },
+        } => done(iopsite::scaffold::new_agreement(&dir, &name)),
+    }
+}
+
+fn report(result: Result<iopsite::Outcome, Failure>, quiet: bool, verb: &str) -> ExitCode {
+    match result {
+        Ok(outcome) => {
+            for warning in &outcome.warnings {
+                eprintln!("{warning}\n");
+            }
+            if !quiet {
+                let site = &outcome.site;
+                println!(
+                    "{verb} {} pages and {} files ({} agreements, {} reports, {} warnings) in {} ms, status as of {}",
+                    outcome.page_count(),
+                    outcome.files.len(),
+                    site.agreements.len(),
+                    site.reports.len(),
+                    outcome.warnings.len(),
+                    outcome.elapsed.as_millis(),
+                    site.config.as_of
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Content(diagnostics)) => {
+            for d in &diagnostics {
+                eprintln!("{d}\n");
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{errors} error(s), {} warning(s); nothing was written",
+                diagnostics.len() - errors
+            );
+            ExitCode::FAILURE
+        }
+        Err(err) => {
+            eprintln!("error: {err}; the previous output is unchanged");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn done(result: Result<Vec<PathBuf>, iopsite::scaffold::ScaffoldError>) -> ExitCode {
+    match result {
+        Ok(created) => {
+            for path in created {
+                println!("created {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
 }

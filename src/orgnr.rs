@@ -14,7 +14,9 @@ pub enum OrgNumberError {
     BadCharacter(String, char),
     #[error("organisation number `{0}` has {1} digits; it must have 10 (NNNNNN-NNNN)")]
     WrongLength(String, usize),
-    #[error("organisation number `{0}` fails the check-digit (Luhn) test; check for a typing error")]
+    #[error(
+        "organisation number `{0}` fails the check-digit (Luhn) test; check for a typing error"
+    )]
     BadCheckDigit(String),
 }
 
@@ -23,7 +25,15 @@ pub enum OrgNumberError {
 fn is_separator(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\u{a0}' | '\u{202f}' | '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
+        ' ' | '\u{a0}'
+            | '\u{202f}'
+            | '-'
+            | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2212}'
     )
 }
 
@@ -39,7 +49,10 @@ impl OrgNumber {
             }
         }
         if digits.len() != 10 {
-            return Err(OrgNumberError::WrongLength(written.to_string(), digits.len()));
+            return Err(OrgNumberError::WrongLength(
+                written.to_string(),
+                digits.len(),
+            ));
         }
         if !luhn_valid(&digits) {
             return Err(OrgNumberError::BadCheckDigit(written.to_string()));
@@ -79,10 +92,20 @@ mod tests {
 
     #[test]
     fn accepts_the_seed_spellings() {
-        for written in ["212000-0746", "21 20 00-0746", "83 24 01-3807", "232100\u{2010}0255", "212000 \u{2013} 1124", "8020028711"] {
+        for written in [
+            "212000-0746",
+            "21 20 00-0746",
+            "83 24 01-3807",
+            "232100\u{2010}0255",
+            "212000 \u{2013} 1124",
+            "8020028711",
+        ] {
             assert!(OrgNumber::parse(written).is_ok(), "{written}");
         }
-        assert_eq!(OrgNumber::parse("21 20 00-0746").unwrap().to_string(), "212000-0746");
+        assert_eq!(
+            OrgNumber::parse("21 20 00-0746").unwrap().to_string(),
+            "212000-0746"
+        );
     }
 
     #[test]
@@ -91,7 +114,13 @@ mod tests {
             OrgNumber::parse("212000-0747"),
             Err(OrgNumberError::BadCheckDigit("212000-0747".into()))
         );
-        assert_eq!(OrgNumber::parse("21200-0746"), Err(OrgNumberError::WrongLength("21200-0746".into(), 9)));
-        assert_eq!(OrgNumber::parse("212000/0746"), Err(OrgNumberError::BadCharacter("212000/0746".into(), '/')));
+        assert_eq!(
+            OrgNumber::parse("21200-0746"),
+            Err(OrgNumberError::WrongLength("21200-0746".into(), 9))
+        );
+        assert_eq!(
+            OrgNumber::parse("212000/0746"),
+            Err(OrgNumberError::BadCharacter("212000/0746".into(), '/'))
+        );
     }
 }

@@ -78,8 +78,13 @@ pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
         );
         return content;
     }
-    content.site = read_source(site_dir, &site_path, diags)
-        .and_then(|file| parse_yaml::<SiteFile>(&file, &file.text.clone(), diags).map(|data| Loaded { id: "site".into(), file, data }));
+    content.site = read_source(site_dir, &site_path, diags).and_then(|file| {
+        parse_yaml::<SiteFile>(&file, &file.text.clone(), diags).map(|data| Loaded {
+            id: "site".into(),
+            file,
+            data,
+        })
+    });
 
     let agreement_paths = list_files(site_dir, &content_dir.join("agreements"), "yaml", diags);
     let report_paths = list_files(site_dir, &content_dir.join("reports"), "md", diags);
@@ -101,14 +106,18 @@ pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
 
 /// The path as shown to the user: relative to the site folder when possible.
 fn display_path(site_dir: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(site_dir).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(site_dir)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Is `id` a slug: a–z, 0–9 and single inner hyphens, at most 80 characters?
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 80
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
@@ -116,7 +125,12 @@ pub fn is_slug(id: &str) -> bool {
 
 /// Lists the files with `extension` in `dir` (recursively, sorted, symlinks not followed).
 /// Other files are reported as warnings so a stray `.yml` is noticed.
-fn list_files(site_dir: &Path, dir: &Path, extension: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
+fn list_files(
+    site_dir: &Path,
+    dir: &Path,
+    extension: &str,
+    diags: &mut Diagnostics,
+) -> Vec<PathBuf> {
     if !dir.is_dir() {
         return Vec::new();
     }
@@ -125,8 +139,14 @@ fn list_files(site_dir: &Path, dir: &Path, extension: &str, diags: &mut Diagnost
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-                diags.file_error(&display_path(site_dir, &path), format!("cannot be read: {err}"));
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.to_path_buf());
+                diags.file_error(
+                    &display_path(site_dir, &path),
+                    format!("cannot be read: {err}"),
+                );
                 continue;
             }
         };
@@ -139,7 +159,12 @@ fn list_files(site_dir: &Path, dir: &Path, extension: &str, diags: &mut Diagnost
             let shown = display_path(site_dir, path);
             let mut file = SourceFile::new(shown, "");
             file.text.clear();
-            diags.warning(&file, 0, 0, format!("ignored: only .{extension} files are read in this folder"));
+            diags.warning(
+                &file,
+                0,
+                0,
+                format!("ignored: only .{extension} files are read in this folder"),
+            );
             continue;
         }
         paths.push(path.to_path_buf());
@@ -158,7 +183,14 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
         }
     };
     if size > MAX_FILE_BYTES {
-        diags.file_error(&shown, format!("is {} MB; content files may be at most {} MB", size / 1_000_000, MAX_FILE_BYTES / 1024 / 1024));
+        diags.file_error(
+            &shown,
+            format!(
+                "is {} MB; content files may be at most {} MB",
+                size / 1_000_000,
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        );
         return None;
     }
     let bytes = match fs::read(path) {
@@ -179,9 +211,15 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
             let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-            let mut file = SourceFile::new(shown, String::from_utf8_lossy(err.as_bytes()).into_owned());
+            let mut file =
+                SourceFile::new(shown, String::from_utf8_lossy(err.as_bytes()).into_owned());
             file.line_offset = 0;
-            diags.error(&file, line, column, "the file is not UTF-8 text; save it as UTF-8");
+            diags.error(
+                &file,
+                line,
+                column,
+                "the file is not UTF-8 text; save it as UTF-8",
+            );
             None
         }
     }
@@ -221,7 +259,11 @@ fn parse_all<T: Send>(
 }
 
 /// Parses YAML into `T`, turning a parser error into a diagnostic in the user's words.
-pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, yaml: &str, diags: &mut Diagnostics) -> Option<T> {
+pub fn parse_yaml<T: DeserializeOwned>(
+    file: &SourceFile,
+    yaml: &str,
+    diags: &mut Diagnostics,
+) -> Option<T> {
     if yaml.trim().is_empty() {
         diags.error(file, 0, 0, "the file is empty");
         return None;
@@ -231,7 +273,12 @@ pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, yaml: &str, diags: &mu
         Err(err) => {
             let (line, column) = err
                 .location()
-                .map(|loc| (usize::try_from(loc.line()).unwrap_or(0), usize::try_from(loc.column()).unwrap_or(0)))
+                .map(|loc| {
+                    (
+                        usize::try_from(loc.line()).unwrap_or(0),
+                        usize::try_from(loc.column()).unwrap_or(0),
+                    )
+                })
                 .unwrap_or((0, 0));
             diags.error(file, line, column, user_message(&err));
             None
@@ -265,13 +312,22 @@ fn tidy_message(text: &str) -> String {
         .replace("invalid u32", "expected a whole number (0 or more) here")
         .replace("invalid f64", "expected a number here")
         .replace("expected mapping start", "expected `key: value` lines here")
-        .replace("expected sequence start", "expected a list (lines starting with `- `) here")
+        .replace(
+            "expected sequence start",
+            "expected a list (lines starting with `- `) here",
+        )
 }
 
 /// Splits `---` front matter from a Markdown document and parses it.
-fn parse_document<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) -> Option<Document<T>> {
+fn parse_document<T: DeserializeOwned>(
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<Document<T>> {
     let text = file.text.as_str();
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
         diags.error(file, 1, 1, "the file must start with front matter: a line `---`, YAML keys, and another line `---`");
         return None;
     };
@@ -285,13 +341,21 @@ fn parse_document<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostic
         offset += line.len();
     }
     let Some((yaml_end, body_start)) = end else {
-        diags.error(file, 1, 1, "the front matter is not closed: add a line `---` after it");
+        diags.error(
+            file,
+            1,
+            1,
+            "the front matter is not closed: add a line `---` after it",
+        );
         return None;
     };
     let mut front_file = file.clone();
     front_file.line_offset = 1;
     let front = parse_yaml::<T>(&front_file, &rest[..yaml_end], diags)?;
-    Some(Document { front, body: rest[body_start..].to_string() })
+    Some(Document {
+        front,
+        body: rest[body_start..].to_string(),
+    })
 }
 
 #[cfg(test)]

@@ -26,14 +26,24 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
         Some("other") => Form::Other,
         Some(other) => {
             let (line, col) = position(raw.form.as_ref().expect("matched Some above"));
-            diags.error(file, line, col, format!("form `{other}` is unknown; use iop, operating_grant or other"));
+            diags.error(
+                file,
+                line,
+                col,
+                format!("form `{other}` is unknown; use iop, operating_grant or other"),
+            );
             Form::Iop
         }
     };
 
     if raw.sources.value.is_empty() {
         let (line, col) = position(&raw.sources);
-        diags.error(file, line, col, "name at least one source document the agreement is transcribed from");
+        diags.error(
+            file,
+            line,
+            col,
+            "name at least one source document the agreement is transcribed from",
+        );
     }
     let sources = raw
         .sources
@@ -59,7 +69,12 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
             let (line, col) = position(&raw.period.end);
-            diags.error(file, line, col, format!("the period ends ({e}) before it starts ({s})"));
+            diags.error(
+                file,
+                line,
+                col,
+                format!("the period ends ({e}) before it starts ({s})"),
+            );
         }
     }
 
@@ -70,7 +85,12 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
             Some("proposed") => DecisionStatus::Proposed,
             Some(other) => {
                 let (line, col) = position(d.status.as_ref().expect("matched Some above"));
-                diags.error(file, line, col, format!("status `{other}` is unknown; use decided or proposed"));
+                diags.error(
+                    file,
+                    line,
+                    col,
+                    format!("status `{other}` is unknown; use decided or proposed"),
+                );
                 DecisionStatus::Decided
             }
         };
@@ -78,7 +98,12 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
         if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref()) {
             if to <= e {
                 let (line, col) = position(spanned);
-                diags.error(file, line, col, format!("extends_to ({to}) must be after the agreement's end ({e})"));
+                diags.error(
+                    file,
+                    line,
+                    col,
+                    format!("extends_to ({to}) must be after the agreement's end ({e})"),
+                );
             }
         }
         decisions.push(Decision {
@@ -92,23 +117,48 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
     }
 
     // Funding years must fall inside the period, extended by the decisions.
-    let last_end = decisions.iter().filter_map(|d| d.extends_to).chain(end).max();
+    let last_end = decisions
+        .iter()
+        .filter_map(|d| d.extends_to)
+        .chain(end)
+        .max();
     let span = start.zip(last_end).map(|(s, e)| (s.year(), e.year()));
     let mut funding = Vec::new();
     let mut seen = HashSet::new();
-    let lines = raw
-        .funding
-        .iter()
-        .map(|f| (f, None))
-        .chain(raw.decisions.iter().enumerate().flat_map(|(i, d)| d.funding.iter().map(move |f| (f, Some(i)))));
+    let lines = raw.funding.iter().map(|f| (f, None)).chain(
+        raw.decisions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| d.funding.iter().map(move |f| (f, Some(i)))),
+    );
     for (entry, decision) in lines {
-        check_funding(file, entry, decision, &parties, span, &mut seen, &mut funding, diags);
+        check_funding(
+            file,
+            entry,
+            decision,
+            &parties,
+            span,
+            &mut seen,
+            &mut funding,
+            diags,
+        );
     }
 
     let follow_up = raw.follow_up.as_ref().map(|f| FollowUp {
         meetings_per_year: f.meetings_per_year,
-        convener: f.convener.as_ref().and_then(|c| party_index(file, c, &parties, "convener", diags)),
-        reports: f.reports.iter().map(|r| DueReport { name: r.name.clone(), to: r.to.clone(), due: r.due.clone() }).collect(),
+        convener: f
+            .convener
+            .as_ref()
+            .and_then(|c| party_index(file, c, &parties, "convener", diags)),
+        reports: f
+            .reports
+            .iter()
+            .map(|r| DueReport {
+                name: r.name.clone(),
+                to: r.to.clone(),
+                due: r.due.clone(),
+            })
+            .collect(),
         notes: f.notes.clone(),
     });
 
@@ -118,7 +168,12 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
         let (line, col) = position(&g.goal);
         let number = g.goal.value;
         if !(1..=17).contains(&number) {
-            diags.error(file, line, col, format!("goal {number} does not exist; the Agenda 2030 goals are numbered 1 to 17"));
+            diags.error(
+                file,
+                line,
+                col,
+                format!("goal {number} does not exist; the Agenda 2030 goals are numbered 1 to 17"),
+            );
             continue;
         }
         if !seen_goals.insert(number) {
@@ -134,7 +189,11 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
                 continue;
             }
         };
-        goals.push(GoalLink { goal: u8::try_from(number).unwrap_or(0), basis, motivation: g.motivation.clone() });
+        goals.push(GoalLink {
+            goal: u8::try_from(number).unwrap_or(0),
+            basis,
+            motivation: g.motivation.clone(),
+        });
     }
     goals.sort_by_key(|g| g.goal);
 
@@ -159,7 +218,11 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
         activities: raw
             .activities
             .iter()
-            .map(|a| Activity { name: a.name.clone(), description: a.description.clone(), volume: a.volume.clone() })
+            .map(|a| Activity {
+                name: a.name.clone(),
+                description: a.description.clone(),
+                volume: a.volume.clone(),
+            })
             .collect(),
         sources,
         parties,
@@ -188,11 +251,20 @@ fn check_url(file: &SourceFile, url: &Spanned<String>, diags: &mut Diagnostics) 
     let u = url.value.trim();
     if !(u.starts_with("https://") || u.starts_with("http://")) {
         let (line, col) = position(url);
-        diags.error(file, line, col, format!("`{u}` is not a web address; links must start with https:// or http://"));
+        diags.error(
+            file,
+            line,
+            col,
+            format!("`{u}` is not a web address; links must start with https:// or http://"),
+        );
     }
 }
 
-fn check_parties(file: &SourceFile, parties: &Spanned<Vec<PartyEntry>>, diags: &mut Diagnostics) -> Vec<Party> {
+fn check_parties(
+    file: &SourceFile,
+    parties: &Spanned<Vec<PartyEntry>>,
+    diags: &mut Diagnostics,
+) -> Vec<Party> {
     if parties.value.len() < 2 {
         let (line, col) = position(parties);
         diags.error(file, line, col, "an agreement needs at least two parties");
@@ -203,18 +275,31 @@ fn check_parties(file: &SourceFile, parties: &Spanned<Vec<PartyEntry>>, diags: &
         let name = p.name.value.trim().to_string();
         if !names.insert(name.to_lowercase()) {
             let (line, col) = position(&p.name);
-            diags.error(file, line, col, format!("two parties are named `{name}`; each party needs its own name"));
+            diags.error(
+                file,
+                line,
+                col,
+                format!("two parties are named `{name}`; each party needs its own name"),
+            );
         }
         let kind = match p.kind.value.as_str() {
             "public" => PartyKind::Public,
             "nonprofit" => PartyKind::Nonprofit,
             other => {
                 let (line, col) = position(&p.kind);
-                diags.error(file, line, col, format!("party kind `{other}` is unknown; use public or nonprofit"));
+                diags.error(
+                    file,
+                    line,
+                    col,
+                    format!("party kind `{other}` is unknown; use public or nonprofit"),
+                );
                 PartyKind::Public
             }
         };
-        let org_number = p.org_number.as_ref().and_then(|n| org_number(file, n, diags));
+        let org_number = p
+            .org_number
+            .as_ref()
+            .and_then(|n| org_number(file, n, diags));
         out.push(Party {
             name,
             kind,
@@ -224,19 +309,32 @@ fn check_parties(file: &SourceFile, parties: &Spanned<Vec<PartyEntry>>, diags: &
             contacts: p
                 .contacts
                 .iter()
-                .map(|c| Contact { name: c.name.clone(), role: c.role.clone(), phone: c.phone.clone(), email: c.email.clone() })
+                .map(|c| Contact {
+                    name: c.name.clone(),
+                    role: c.role.clone(),
+                    phone: c.phone.clone(),
+                    email: c.email.clone(),
+                })
                 .collect(),
             signatories: p
                 .signatories
                 .iter()
-                .map(|s| Signatory { name: s.name.clone(), role: s.role.clone(), date: s.date.as_ref().and_then(|d| date(file, d, diags)) })
+                .map(|s| Signatory {
+                    name: s.name.clone(),
+                    role: s.role.clone(),
+                    date: s.date.as_ref().and_then(|d| date(file, d, diags)),
+                })
                 .collect(),
         });
     }
     out
 }
 
-fn org_number(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics) -> Option<OrgNumber> {
+fn org_number(
+    file: &SourceFile,
+    value: &Spanned<Text>,
+    diags: &mut Diagnostics,
+) -> Option<OrgNumber> {
     match OrgNumber::parse(&value.value.0) {
         Ok(n) => Some(n),
         Err(err) => {
@@ -247,13 +345,27 @@ fn org_number(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics)
     }
 }
 
-fn party_index(file: &SourceFile, name: &Spanned<String>, parties: &[Party], what: &str, diags: &mut Diagnostics) -> Option<usize> {
+fn party_index(
+    file: &SourceFile,
+    name: &Spanned<String>,
+    parties: &[Party],
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
     let wanted = name.value.trim();
     let found = parties.iter().position(|p| p.name == wanted);
     if found.is_none() {
         let (line, col) = position(name);
         let names: Vec<String> = parties.iter().map(|p| format!("`{}`", p.name)).collect();
-        diags.error(file, line, col, format!("the {what} `{wanted}` is not a party of this agreement; the parties are {}", names.join(", ")));
+        diags.error(
+            file,
+            line,
+            col,
+            format!(
+                "the {what} `{wanted}` is not a party of this agreement; the parties are {}",
+                names.join(", ")
+            ),
+        );
     }
     found
 }
@@ -263,14 +375,27 @@ fn years(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics) -> O
     let text = value.value.0.trim();
     let (line, col) = position(value);
     let parts: Vec<&str> = text.splitn(2, ['-', '–', '—']).map(str::trim).collect();
-    let parsed: Option<Vec<i32>> = parts.iter().map(|p| p.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y))).collect();
+    let parsed: Option<Vec<i32>> = parts
+        .iter()
+        .map(|p| p.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y)))
+        .collect();
     let Some(ys) = parsed else {
-        diags.error(file, line, col, format!("`{text}` is not a year or a range of years; write 2025 or 2021-2024"));
+        diags.error(
+            file,
+            line,
+            col,
+            format!("`{text}` is not a year or a range of years; write 2025 or 2021-2024"),
+        );
         return None;
     };
     let (first, last) = (ys[0], *ys.last().unwrap_or(&ys[0]));
     if last < first || i64::from(last - first) >= MAX_YEARS_PER_LINE {
-        diags.error(file, line, col, format!("the range `{text}` must run forwards, e.g. 2021-2024"));
+        diags.error(
+            file,
+            line,
+            col,
+            format!("the range `{text}` must run forwards, e.g. 2021-2024"),
+        );
         return None;
     }
     Some((first, last))
@@ -296,7 +421,14 @@ fn check_funding(
     let (line, col) = position(&entry.years);
     if let Some((start, end)) = span {
         if first < start || last > end {
-            diags.error(file, line, col, format!("funding for {first}–{last} lies outside the agreement's period ({start}–{end})"));
+            diags.error(
+                file,
+                line,
+                col,
+                format!(
+                    "funding for {first}–{last} lies outside the agreement's period ({start}–{end})"
+                ),
+            );
             return;
         }
     }
@@ -314,6 +446,14 @@ fn check_funding(
             );
             continue;
         }
-        out.push(FundingLine { year, funder, unit: entry.unit.clone(), amount, kind, note: entry.note.clone(), decision });
+        out.push(FundingLine {
+            year,
+            funder,
+            unit: entry.unit.clone(),
+            amount,
+            kind,
+            note: entry.note.clone(),
+            decision,
+        });
     }
 }

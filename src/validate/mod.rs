@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::config::{self, BuildOptions, Config, Language};
 use crate::diagnostics::{Diagnostics, SourceFile};
-use crate::load::scalar::{position, AmountText, Spanned, Text};
+use crate::load::scalar::{AmountText, Spanned, Text, position};
 use crate::load::schema::SiteFile;
 use crate::load::{Content, Loaded};
 use crate::model::types::{Agreement, Page, Report, Statistic};
@@ -27,8 +27,15 @@ pub struct Checked {
 }
 
 /// Checks everything; returns the checked content when there was no error.
-pub fn validate(content: Content, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Checked> {
-    let config = content.site.as_ref().and_then(|site| check_config(site, options, diags));
+pub fn validate(
+    content: Content,
+    options: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Option<Checked> {
+    let config = content
+        .site
+        .as_ref()
+        .and_then(|site| check_config(site, options, diags));
     let agreements: Vec<Agreement> = content
         .agreements
         .iter()
@@ -45,7 +52,10 @@ pub fn validate(content: Content, options: &BuildOptions, diags: &mut Diagnostic
                     &front_file(&loaded.file),
                     line,
                     col,
-                    format!("a second report for `{}` and {}: keep one file per agreement and year", report.agreement, report.year),
+                    format!(
+                        "a second report for `{}` and {}: keep one file per agreement and year",
+                        report.agreement, report.year
+                    ),
                 );
                 continue;
             }
@@ -67,7 +77,12 @@ pub fn validate(content: Content, options: &BuildOptions, diags: &mut Diagnostic
     if diags.has_errors() {
         return None;
     }
-    Some(Checked { config, agreements, reports, pages })
+    Some(Checked {
+        config,
+        agreements,
+        reports,
+        pages,
+    })
 }
 
 fn front_file(file: &SourceFile) -> SourceFile {
@@ -76,21 +91,37 @@ fn front_file(file: &SourceFile) -> SourceFile {
     f
 }
 
-fn check_config(site: &Loaded<SiteFile>, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Config> {
+fn check_config(
+    site: &Loaded<SiteFile>,
+    options: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
     let file = &site.file;
     let raw = &site.data;
     let before = diags.error_count();
     let base = raw.base_url.value.trim();
-    if !(base.starts_with("https://") || base.starts_with("http://")) || base.contains(char::is_whitespace) {
+    if !(base.starts_with("https://") || base.starts_with("http://"))
+        || base.contains(char::is_whitespace)
+    {
         let (line, col) = position(&raw.base_url);
-        diags.error(file, line, col, format!("base_url `{base}` must be a full address starting with https:// (or http://)"));
+        diags.error(
+            file,
+            line,
+            col,
+            format!("base_url `{base}` must be a full address starting with https:// (or http://)"),
+        );
     }
     let language = match raw.language.as_ref().map(|l| l.value.as_str()) {
         None | Some("sv") => Language::Sv,
         Some("en") => Language::En,
         Some(other) => {
             let (line, col) = position(raw.language.as_ref().expect("matched Some above"));
-            diags.error(file, line, col, format!("language `{other}` is not available; use `sv` or `en`"));
+            diags.error(
+                file,
+                line,
+                col,
+                format!("language `{other}` is not available; use `sv` or `en`"),
+            );
             Language::Sv
         }
     };
@@ -121,28 +152,55 @@ fn check_config(site: &Loaded<SiteFile>, options: &BuildOptions, diags: &mut Dia
 }
 
 /// Parses a `YYYY-MM-DD` date, reporting a problem at its position.
-pub(crate) fn date(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics) -> Option<NaiveDate> {
+pub(crate) fn date(
+    file: &SourceFile,
+    value: &Spanned<Text>,
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
     let text = value.value.0.trim();
-    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|_| text.len() == 10);
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10);
     if parsed.is_none() {
         let (line, col) = position(value);
-        diags.error(file, line, col, format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2025-01-31"));
+        diags.error(
+            file,
+            line,
+            col,
+            format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2025-01-31"),
+        );
     }
     parsed
 }
 
 /// Checks an amount in kronor: not negative, not absurd, whole.
-pub(crate) fn amount(file: &SourceFile, value: &Spanned<AmountText>, diags: &mut Diagnostics) -> Option<crate::model::types::Amount> {
+pub(crate) fn amount(
+    file: &SourceFile,
+    value: &Spanned<AmountText>,
+    diags: &mut Diagnostics,
+) -> Option<crate::model::types::Amount> {
     use crate::model::types::Amount;
     let (line, col) = position(value);
     match &value.value {
         AmountText::Unpublished => Some(Amount::Unpublished),
         AmountText::Kronor(k) if *k < 0 => {
-            diags.error(file, line, col, format!("the amount {k} is negative; amounts are whole kronor, 0 or more"));
+            diags.error(
+                file,
+                line,
+                col,
+                format!("the amount {k} is negative; amounts are whole kronor, 0 or more"),
+            );
             None
         }
         AmountText::Kronor(k) if *k > MAX_AMOUNT => {
-            diags.error(file, line, col, format!("the amount {k} kr is over ten billion kronor a year; is a digit too many?"));
+            diags.error(
+                file,
+                line,
+                col,
+                format!(
+                    "the amount {k} kr is over ten billion kronor a year; is a digit too many?"
+                ),
+            );
             None
         }
         AmountText::Kronor(k) => i64::try_from(*k).ok().map(Amount::Kronor),
@@ -175,26 +233,51 @@ fn check_report(
             &file,
             line,
             col,
-            format!("there is no agreement `{id}`; the agreements are: {}", if known.is_empty() { "(none)".to_string() } else { known.join(", ") }),
+            format!(
+                "there is no agreement `{id}`; the agreements are: {}",
+                if known.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    known.join(", ")
+                }
+            ),
         );
     }
     let year = front.year.value;
     if let Some(a) = agreement {
-        let (first, last) = (chrono::Datelike::year(&a.period.start), chrono::Datelike::year(&a.end()));
+        let (first, last) = (
+            chrono::Datelike::year(&a.period.start),
+            chrono::Datelike::year(&a.end()),
+        );
         if year < i64::from(first) || year > i64::from(last) {
             let (line, col) = position(&front.year);
-            diags.error(&file, line, col, format!("the year {year} is outside the agreement `{id}`, which runs {first}–{last}"));
+            diags.error(
+                &file,
+                line,
+                col,
+                format!(
+                    "the year {year} is outside the agreement `{id}`, which runs {first}–{last}"
+                ),
+            );
         }
     }
     let received = front.received.as_ref().and_then(|d| date(&file, d, diags));
-    let spent = front.spent.as_ref().and_then(|a| amount(&file, a, diags)).and_then(|a| a.kronor());
+    let spent = front
+        .spent
+        .as_ref()
+        .and_then(|a| amount(&file, a, diags))
+        .and_then(|a| a.kronor());
     let mut statistics = Vec::new();
     for stat in &front.statistics {
         if !stat.value.value.is_finite() {
             let (line, col) = position(&stat.value);
             diags.error(&file, line, col, "a statistic must be a finite number");
         }
-        statistics.push(Statistic { name: stat.name.clone(), value: stat.value.value, unit: stat.unit.clone() });
+        statistics.push(Statistic {
+            name: stat.name.clone(),
+            value: stat.value.value,
+            unit: stat.unit.clone(),
+        });
     }
     if diags.error_count() > before {
         return None;

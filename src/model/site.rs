@@ -1,0 +1,407 @@
+//! Builds the resolved `Site` from checked content: statuses as of the build date, report
+//! follow-up, organisations recognised across agreements, and every total the pages show.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::types::*;
+use crate::config::Config;
+use crate::validate::Checked;
+
+/// Where an agreement stands on the build date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Upcoming,
+    Active,
+    EndingSoon,
+    Ended,
+}
+
+/// Whether the report of a finished year has come in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportState {
+    /// Index into `Site::reports`.
+    Received(usize),
+    Missing,
+}
+
+/// Money summed over lines: published kronor, and how many lines were not published.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sum {
+    pub kronor: i64,
+    pub unpublished: usize,
+}
+
+impl Sum {
+    pub fn add(&mut self, amount: Amount) {
+        match amount {
+            Amount::Kronor(k) => self.kronor += k,
+            Amount::Unpublished => self.unpublished += 1,
+        }
+    }
+}
+
+/// Public money and own contributions for one year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct YearTotals {
+    pub public: Sum,
+    pub own: Sum,
+}
+
+impl YearTotals {
+    pub fn add(&mut self, line: &FundingLine) {
+        match line.kind {
+            FundingKind::Public => self.public.add(line.amount),
+            FundingKind::OwnContribution => self.own.add(line.amount),
+        }
+    }
+}
+
+/// An agreement with everything derived from it.
+#[derive(Debug, Clone)]
+pub struct AgreementEntry {
+    pub agreement: Agreement,
+    pub status: Status,
+    pub end: NaiveDate,
+    /// Every calendar year the agreement covers.
+    pub years: Vec<i32>,
+    /// Totals per year (over the years with funding lines).
+    pub totals: BTreeMap<i32, YearTotals>,
+    /// For every finished year, and every year with a report: received or missing.
+    pub reports: Vec<(i32, ReportState)>,
+    /// Index into `Site::organisations` for each party.
+    pub party_orgs: Vec<usize>,
+}
+
+impl AgreementEntry {
+    /// Public money of the current or, when ended, of the last year with funding.
+    pub fn yearly_public(&self, year: i32) -> Option<Sum> {
+        self.totals
+            .get(&year)
+            .map(|t| t.public)
+            .or_else(|| self.totals.values().last().map(|t| t.public))
+    }
+
+    pub fn total(&self) -> YearTotals {
+        let mut all = YearTotals::default();
+        for t in self.totals.values() {
+            all.public.kronor += t.public.kronor;
+            all.public.unpublished += t.public.unpublished;
+            all.own.kronor += t.own.kronor;
+            all.own.unpublished += t.own.unpublished;
+        }
+        all
+    }
+}
+
+/// One organisation, recognised across agreements.
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub kind: PartyKind,
+    pub org_number: Option<String>,
+    /// (agreement index, party index) of every agreement the organisation is a party to.
+    pub roles: Vec<(usize, usize)>,
+    /// Money the organisation gives per year (as funder; own contribution for non-profits).
+    pub given: BTreeMap<i32, Sum>,
+    /// Public money received per year (non-profits: the public funding of their agreements).
+    pub received: BTreeMap<i32, Sum>,
+}
+
+/// One Agenda 2030 goal with the agreements mapped to it.
+#[derive(Debug, Clone)]
+pub struct GoalEntry {
+    pub number: u8,
+    /// (agreement index, index into that agreement's goals).
+    pub agreements: Vec<(usize, usize)>,
+    pub public_by_year: BTreeMap<i32, Sum>,
+}
+
+/// The whole site, computed once.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub agreements: Vec<AgreementEntry>,
+    pub reports: Vec<Report>,
+    pub pages: Vec<Page>,
+    pub organisations: Vec<Organisation>,
+    pub goals: Vec<GoalEntry>,
+    /// Totals per year over all agreements.
+    pub totals: BTreeMap<i32, YearTotals>,
+    pub agreement_index: HashMap<String, usize>,
+}
+
+impl Site {
+    pub fn agreement(&self, id: &str) -> Option<&AgreementEntry> {
+        self.agreement_index.get(id).map(|&i| &self.agreements[i])
+    }
+
+    /// Agreements that are active or ending soon on the build date.
+    pub fn active(&self) -> impl Iterator<Item = (usize, &AgreementEntry)> {
+        self.agreements
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| matches!(a.status, Status::Active | Status::EndingSoon))
+    }
+}
+
+/// The status of an agreement running `start`–`end` on `as_of`.
+pub fn status(start: NaiveDate, end: NaiveDate, window_months: u32, as_of: NaiveDate) -> Status {
+    if as_of < start {
+        Status::Upcoming
+    } else if as_of > end {
+        Status::Ended
+    } else if end
+        .checked_sub_months(Months::new(window_months))
+        .is_some_and(|from| as_of >= from)
+    {
+        Status::EndingSoon
+    } else {
+        Status::Active
+    }
+}
+
+/// Builds the site model. Cannot fail: everything was checked before.
+pub fn build(checked: Checked) -> Site {
+    let Checked {
+        config,
+        agreements,
+        mut reports,
+        pages,
+    } = checked;
+    let mut agreements = agreements;
+    agreements.sort_by(|a, b| a.id.cmp(&b.id));
+    reports.sort_by(|a, b| (&a.agreement, a.year).cmp(&(&b.agreement, b.year)));
+    let agreement_index: HashMap<String, usize> = agreements
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
+    let report_index: HashMap<(&str, i32), usize> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.agreement.as_str(), r.year), i))
+        .collect();
+
+    let (organisations_list, party_orgs) = recognise_organisations(&agreements);
+    let as_of = config.as_of;
+    let mut entries = Vec::with_capacity(agreements.len());
+    for (agreement, party_orgs) in agreements.into_iter().zip(party_orgs) {
+        let end = agreement.end();
+        let window = agreement
+            .period
+            .extension
+            .as_ref()
+            .and_then(|e| e.decision_months_before_end)
+            .unwrap_or(config.ending_soon_months);
+        // An extension decided after the window opened resets it: count from the new end.
+        let status = status(agreement.period.start, end, window, as_of);
+        let years: Vec<i32> = (agreement.period.start.year()..=end.year()).collect();
+        let mut totals: BTreeMap<i32, YearTotals> = BTreeMap::new();
+        for line in &agreement.funding {
+            totals.entry(line.year).or_default().add(line);
+        }
+        let reports_state = years
+            .iter()
+            .filter_map(|&year| {
+                let finished = NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d < as_of);
+                match report_index.get(&(agreement.id.as_str(), year)) {
+                    Some(&i) => Some((year, ReportState::Received(i))),
+                    None if finished => Some((year, ReportState::Missing)),
+                    None => None,
+                }
+            })
+            .collect();
+        entries.push(AgreementEntry {
+            agreement,
+            status,
+            end,
+            years,
+            totals,
+            reports: reports_state,
+            party_orgs,
+        });
+    }
+
+    let mut organisations = organisations_list;
+    let mut totals: BTreeMap<i32, YearTotals> = BTreeMap::new();
+    let mut goals: Vec<GoalEntry> = (1..=17)
+        .map(|number| GoalEntry {
+            number,
+            agreements: Vec::new(),
+            public_by_year: BTreeMap::new(),
+        })
+        .collect();
+    for (ai, entry) in entries.iter().enumerate() {
+        let a = &entry.agreement;
+        for (pi, &oi) in entry.party_orgs.iter().enumerate() {
+            organisations[oi].roles.push((ai, pi));
+        }
+        for line in &a.funding {
+            totals.entry(line.year).or_default().add(line);
+            organisations[entry.party_orgs[line.funder]]
+                .given
+                .entry(line.year)
+                .or_default()
+                .add(line.amount);
+            if line.kind == FundingKind::Public {
+                for (pi, party) in a.parties.iter().enumerate() {
+                    if party.kind == PartyKind::Nonprofit {
+                        organisations[entry.party_orgs[pi]]
+                            .received
+                            .entry(line.year)
+                            .or_default()
+                            .add(line.amount);
+                    }
+                }
+            }
+        }
+        for (gi, link) in a.goals.iter().enumerate() {
+            let goal = &mut goals[usize::from(link.goal) - 1];
+            goal.agreements.push((ai, gi));
+            for line in a.funding.iter().filter(|l| l.kind == FundingKind::Public) {
+                goal.public_by_year
+                    .entry(line.year)
+                    .or_default()
+                    .add(line.amount);
+            }
+        }
+    }
+
+    Site {
+        config,
+        agreements: entries,
+        reports,
+        pages,
+        organisations,
+        goals,
+        totals,
+        agreement_index,
+    }
+}
+
+/// Finds the organisations behind the parties: the same organisation number means the same
+/// organisation; a party without a number is matched by name (case-insensitive) to one that
+/// has it, else to other parties of that name. Returns the organisations, sorted by name,
+/// and for each agreement the organisation index of each party.
+fn recognise_organisations(agreements: &[Agreement]) -> (Vec<Organisation>, Vec<Vec<usize>>) {
+    let mut key_of_number: HashMap<String, String> = HashMap::new();
+    let mut key_of_name: HashMap<String, String> = HashMap::new();
+    for party in agreements.iter().flat_map(|a| &a.parties) {
+        if let Some(n) = &party.org_number {
+            let key = format!("nr:{}", n.digits());
+            key_of_number
+                .entry(n.digits().to_string())
+                .or_insert_with(|| key.clone());
+            key_of_name.entry(party.name.to_lowercase()).or_insert(key);
+        }
+    }
+    let key = |party: &Party| -> String {
+        match &party.org_number {
+            Some(n) => key_of_number[n.digits()].clone(),
+            None => key_of_name
+                .get(&party.name.to_lowercase())
+                .cloned()
+                .unwrap_or_else(|| format!("name:{}", party.name.to_lowercase())),
+        }
+    };
+    // First-seen name and kind for each organisation, in agreement order (sorted by id).
+    let mut found: BTreeMap<String, (String, PartyKind, Option<String>)> = BTreeMap::new();
+    for party in agreements.iter().flat_map(|a| &a.parties) {
+        let entry = found
+            .entry(key(party))
+            .or_insert_with(|| (party.name.clone(), party.kind, None));
+        if entry.2.is_none() {
+            entry.2 = party.org_number.as_ref().map(ToString::to_string);
+        }
+    }
+    let mut list: Vec<(String, (String, PartyKind, Option<String>))> = found.into_iter().collect();
+    list.sort_by(|a, b| (a.1.0.to_lowercase(), &a.0).cmp(&(b.1.0.to_lowercase(), &b.0)));
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut organisations = Vec::with_capacity(list.len());
+    for (i, (k, (name, kind, org_number))) in list.into_iter().enumerate() {
+        let base = slugify(&name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        index.insert(k, i);
+        organisations.push(Organisation {
+            id,
+            name,
+            kind,
+            org_number,
+            roles: Vec::new(),
+            given: BTreeMap::new(),
+            received: BTreeMap::new(),
+        });
+    }
+    let party_orgs = agreements
+        .iter()
+        .map(|a| a.parties.iter().map(|p| index[&key(p)]).collect())
+        .collect();
+    (organisations, party_orgs)
+}
+
+/// A URL slug from a Swedish name: å, ä → a, ö → o, other letters kept, the rest hyphens.
+pub fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "organisation".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn statuses() {
+        let (s, e) = (d("2021-01-01"), d("2024-12-31"));
+        assert_eq!(status(s, e, 9, d("2020-12-31")), Status::Upcoming);
+        assert_eq!(status(s, e, 9, d("2021-01-01")), Status::Active);
+        assert_eq!(status(s, e, 9, d("2024-03-30")), Status::Active);
+        assert_eq!(status(s, e, 9, d("2024-03-31")), Status::EndingSoon);
+        assert_eq!(status(s, e, 9, d("2024-12-31")), Status::EndingSoon);
+        assert_eq!(status(s, e, 9, d("2025-01-01")), Status::Ended);
+    }
+
+    #[test]
+    fn slugs_from_swedish_names() {
+        assert_eq!(
+            slugify("Kvinnojouren & Ungdomsjouren Kalmar"),
+            "kvinnojouren-ungdomsjouren-kalmar"
+        );
+        assert_eq!(slugify("Malmö stad"), "malmo-stad");
+        assert_eq!(slugify("Region Skåne"), "region-skane");
+    }
+}

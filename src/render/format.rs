@@ -1,0 +1,88 @@
+//! Formatting of numbers and money for the reader: Swedish "1 070 000 kr" with no-break
+//! spaces and decimal comma, or English "SEK 1,070,000".
+
+use crate::config::Language;
+
+const NBSP: char = '\u{a0}';
+
+/// Groups the digits of a whole number in threes.
+pub fn group(n: i64, language: Language) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match language {
+        Language::Sv => NBSP,
+        Language::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('−');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whole kronor: "1 070 000 kr" or "SEK 1,070,000".
+pub fn kronor(n: i64, language: Language) -> String {
+    match language {
+        Language::Sv => format!("{}{NBSP}kr", group(n, language)),
+        Language::En => format!("SEK{NBSP}{}", group(n, language)),
+    }
+}
+
+/// A statistic: whole numbers grouped, fractions with up to two decimals
+/// (decimal comma in Swedish).
+pub fn number(x: f64, language: Language) -> String {
+    if x.fract() == 0.0 && x.abs() < 9e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        // reason: checked above that x is whole and in range
+        return group(x as i64, language);
+    }
+    let text = format!("{x:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let mut out = if x < 0.0 && whole == 0 {
+        "−0".to_string()
+    } else {
+        group(whole, language)
+    };
+    if !frac.is_empty() {
+        out.push(if language == Language::Sv { ',' } else { '.' });
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_money() {
+        assert_eq!(
+            kronor(1_070_000, Language::Sv),
+            "1\u{a0}070\u{a0}000\u{a0}kr"
+        );
+        assert_eq!(kronor(650_000, Language::Sv), "650\u{a0}000\u{a0}kr");
+        assert_eq!(kronor(0, Language::Sv), "0\u{a0}kr");
+        assert_eq!(kronor(999, Language::Sv), "999\u{a0}kr");
+    }
+
+    #[test]
+    fn english_money() {
+        assert_eq!(kronor(1_070_000, Language::En), "SEK\u{a0}1,070,000");
+    }
+
+    #[test]
+    fn statistics() {
+        assert_eq!(number(400.0, Language::Sv), "400");
+        assert_eq!(number(12_500.0, Language::Sv), "12\u{a0}500");
+        assert_eq!(number(2.5, Language::Sv), "2,5");
+        assert_eq!(number(2.5, Language::En), "2.5");
+        assert_eq!(number(1234.126, Language::En), "1,234.13");
+    }
+}

@@ -1,0 +1,179 @@
+//! Markdown to HTML for reports, pages and the free-text fields of agreements. Raw HTML is
+//! shown as text, links may only go to web, mail or relative addresses, headings get ids,
+//! and headings move one level down so the page keeps a single h1.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Renders a Markdown document. `demote` moves `#` to h2 and so on (for report and page bodies).
+pub fn to_html(markdown: &str, demote: bool) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut used_ids = HashSet::new();
+    let mut out_events = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        let event = events[i].clone();
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                // Collect the heading's text to derive its id.
+                let mut text = String::new();
+                for e in &events[i + 1..] {
+                    match e {
+                        Event::End(TagEnd::Heading(_)) => break,
+                        Event::Text(t) | Event::Code(t) => text.push_str(t),
+                        _ => {}
+                    }
+                }
+                let base = id
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| heading_id(&text));
+                let mut unique = base.clone();
+                let mut n = 2;
+                while !used_ids.insert(unique.clone()) {
+                    unique = format!("{base}-{n}");
+                    n += 1;
+                }
+                let level = if demote { demote_level(level) } else { level };
+                out_events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(unique)),
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let level = if demote { demote_level(level) } else { level };
+                out_events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => out_events.push(Event::Text(html)),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = if safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::from("#")
+                };
+                out_events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = if safe_url(&dest_url) && !dest_url.contains(':') {
+                    dest_url
+                } else {
+                    CowStr::from("#")
+                };
+                out_events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            other => out_events.push(other),
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
+    html
+}
+
+fn demote_level(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Relative links, fragments, http(s) and mailto only; never `javascript:` or `data:`.
+fn safe_url(url: &str) -> bool {
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_lowercase();
+    match lower.split_once(':') {
+        None => true,
+        Some((scheme, _))
+            if scheme.contains('/') || scheme.contains('?') || scheme.contains('#') =>
+        {
+            true
+        }
+        Some((scheme, _)) => matches!(scheme, "http" | "https" | "mailto"),
+    }
+}
+
+/// A heading id from its text: lower case, letters and digits kept, the rest hyphens.
+fn heading_id(text: &str) -> String {
+    let id = crate::model::site::slugify(text);
+    if id == "organisation" && !text.to_lowercase().contains("organisation") {
+        "avsnitt".to_string()
+    } else {
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_footnotes_and_ids() {
+        let html = to_html(
+            "# Året som gått\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Not.\n",
+            true,
+        );
+        assert!(
+            html.contains("<h2 id=\"aret-som-gatt\">Året som gått</h2>"),
+            "{html}"
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn raw_html_and_script_links_are_harmless() {
+        let html = to_html(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](JaVa\tScript:alert(1)) <img src=x onerror=alert(1)>",
+            false,
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.to_lowercase().contains("href=\"javascript"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn duplicate_headings_get_unique_ids() {
+        let html = to_html("## Mål\n\n## Mål\n", false);
+        assert!(
+            html.contains("id=\"mal\"") && html.contains("id=\"mal-2\""),
+            "{html}"
+        );
+    }
+}

@@ -1,0 +1,406 @@
+//! Turns the frozen `Site` into output files: HTML pages through the theme's templates (in
+//! parallel), the theme's static files, and the machine-readable exports.
+
+pub mod format;
+pub mod i18n;
+pub mod markdown;
+pub mod theme;
+pub mod urls;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::config::Language;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::model::Site;
+use i18n::I18n;
+use theme::Theme;
+use views::Ctx;
+
+/// One file of the generated site, with its path relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything needed to render pages: templates with filters, and the interface strings.
+pub struct Renderer {
+    tera: Tera,
+    pub t: I18n,
+}
+
+/// A page to render: its output path, template and data.
+enum Job {
+    Home,
+    Agreements,
+    Agreement(usize),
+    Report(usize),
+    Organisations,
+    Organisation(usize),
+    Goals,
+    Goal(usize),
+    Funding,
+    Page(usize),
+    NotFound,
+}
+
+/// The site's menu entry for one static page.
+#[derive(Serialize)]
+struct MenuItem {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SiteMeta<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    base_url: &'a str,
+    lang: &'static str,
+    as_of: String,
+    notice: Option<&'a str>,
+    publisher: Option<&'a str>,
+    menu: Vec<MenuItem>,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    body: String,
+}
+
+/// A problem in a theme file, at the file level.
+fn theme_error(path: std::path::PathBuf, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        path,
+        line: 0,
+        column: 0,
+        message,
+        source_line: None,
+    }
+}
+
+impl Renderer {
+    /// Loads templates and strings from the theme; every broken file is reported.
+    pub fn new(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Option<Renderer> {
+        let t = load_i18n(theme, language, diags)?;
+        let mut tera = Tera::new();
+        let mut templates: Vec<(String, String)> = Vec::new();
+        for (name, file) in theme.under("templates") {
+            match std::str::from_utf8(&file.bytes) {
+                Ok(text) => templates.push((name.to_string(), text.to_string())),
+                Err(_) => diags.push(theme_error(
+                    file.display(&format!("templates/{name}")),
+                    "the template is not UTF-8 text".into(),
+                )),
+            }
+        }
+        if let Err(err) =
+            tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        {
+            let blamed = templates
+                .iter()
+                .map(|(n, _)| n)
+                .find(|n| err.to_string().contains(n.as_str()))
+                .and_then(|n| {
+                    theme
+                        .files
+                        .get(&format!("templates/{n}"))
+                        .map(|f| f.display(&format!("templates/{n}")))
+                })
+                .unwrap_or_else(|| "themes/default/templates".into());
+            diags.push(theme_error(
+                blamed,
+                format!("the template cannot be read:\n{err}"),
+            ));
+            return None;
+        }
+        register_filters(&mut tera, language, &t);
+        Some(Renderer { tera, t })
+    }
+
+    fn render_page(
+        &self,
+        template: &str,
+        path: &str,
+        title: &str,
+        canonical: String,
+        root: String,
+        key: &str,
+        data: &impl Serialize,
+    ) -> Result<OutputFile, String> {
+        let mut ctx = Context::new();
+        ctx.insert("root", &root);
+        ctx.insert("path", path);
+        ctx.insert("title", title);
+        ctx.insert("canonical", &canonical);
+        ctx.insert(key.to_string(), data);
+        self.tera
+            .render(template, &ctx)
+            .map(|html| OutputFile {
+                path: path.to_string(),
+                bytes: html.into_bytes(),
+            })
+            .map_err(|err| format!("{template}: {err}"))
+    }
+}
+
+fn load_i18n(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Option<I18n> {
+    let name = format!("i18n/{}.yaml", language.code());
+    let Some(file) = theme.files.get(&name) else {
+        diags.push(theme_error(
+            name.clone().into(),
+            "the theme has no strings for this language".into(),
+        ));
+        return None;
+    };
+    let source = crate::diagnostics::SourceFile::new(
+        file.display(&name),
+        String::from_utf8_lossy(&file.bytes).into_owned(),
+    );
+    let map: BTreeMap<String, String> =
+        crate::load::parse_yaml(&source, &source.text.clone(), diags)?;
+    let t = I18n::from_map(map);
+    let missing = t.missing_keys();
+    if !missing.is_empty() {
+        diags.push(theme_error(
+            source.display_path.clone(),
+            format!("missing strings: {}", missing.join(", ")),
+        ));
+        return None;
+    }
+    Some(t)
+}
+
+/// Formatting filters: `money` (a Money view), `kr` (whole kronor) and `num` (a statistic).
+fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
+    let not_published = t.get("not_published");
+    let plus_unpublished = t.get("plus_unpublished");
+    tera.register_filter("money", move |v: &Value, _: Kwargs, _: &State| -> String {
+        let kronor = v
+            .get_from_path("kronor")
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
+        let unpublished = v
+            .get_from_path("unpublished")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        match (unpublished, kronor) {
+            (true, 0) => not_published.clone(),
+            (true, k) => format!("{} {}", format::kronor(k, language), plus_unpublished),
+            (false, k) => format::kronor(k, language),
+        }
+    });
+    tera.register_filter("kr", move |v: i64, _: Kwargs, _: &State| {
+        format::kronor(v, language)
+    });
+    tera.register_filter("num", move |v: f64, _: Kwargs, _: &State| {
+        format::number(v, language)
+    });
+}
+
+/// Renders every page of the site. Template errors are collected, not printed one by one.
+pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
+    let mut renderer = Renderer::new(theme, site.config.language, diags)?;
+    let cfg = &site.config;
+    let meta = SiteMeta {
+        title: &cfg.title,
+        description: cfg.description.as_deref(),
+        base_url: &cfg.base_url,
+        lang: cfg.language.code(),
+        as_of: cfg.as_of.to_string(),
+        notice: cfg.notice.as_deref(),
+        publisher: cfg.publisher.as_deref(),
+        menu: site
+            .pages
+            .iter()
+            .map(|p| MenuItem {
+                title: p.title.clone(),
+                url: urls::page(&p.id),
+            })
+            .collect(),
+    };
+    renderer.tera.global_context().insert("site", &meta);
+    renderer.tera.global_context().insert("t", &renderer.t);
+    let ctx = Ctx {
+        site,
+        t: &renderer.t,
+    };
+
+    let mut jobs = vec![
+        Job::Home,
+        Job::Agreements,
+        Job::Organisations,
+        Job::Goals,
+        Job::Funding,
+        Job::NotFound,
+    ];
+    jobs.extend((0..site.agreements.len()).map(Job::Agreement));
+    jobs.extend((0..site.reports.len()).map(Job::Report));
+    jobs.extend((0..site.organisations.len()).map(Job::Organisation));
+    jobs.extend((0..site.goals.len()).map(Job::Goal));
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+
+    let results: Vec<Result<OutputFile, String>> = jobs
+        .par_iter()
+        .map(|job| render_job(&renderer, &ctx, job))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(message) => {
+                failed = true;
+                diags.push(theme_error("themes/default/templates".into(), message));
+            }
+        }
+    }
+    if failed {
+        return None;
+    }
+    for (name, file) in theme.under("static") {
+        files.push(OutputFile {
+            path: name.to_string(),
+            bytes: file.bytes.clone(),
+        });
+    }
+    files.extend(crate::export::exports(site, &renderer.t));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(files)
+}
+
+fn render_job(r: &Renderer, ctx: &Ctx, job: &Job) -> Result<OutputFile, String> {
+    let site = ctx.site;
+    let t = &r.t;
+    let page =
+        |template: &str, path: &str, title: &str, key: &str, data: &dyn erased_serde::Serialize| {
+            r.render_page(
+                template,
+                path,
+                title,
+                format!("{}{}", site.config.base_url, path),
+                urls::root_of(path),
+                key,
+                &data,
+            )
+        };
+    match job {
+        Job::Home => page(
+            "index.html",
+            "index.html",
+            &site.config.title,
+            "home",
+            &ctx.home(),
+        ),
+        Job::Agreements => {
+            let rows: Vec<_> = site
+                .agreements
+                .iter()
+                .map(|e| ctx.agreement_row(e))
+                .collect();
+            page(
+                "agreements.html",
+                "agreements.html",
+                &t.get("agreements"),
+                "agreements",
+                &rows,
+            )
+        }
+        Job::Agreement(i) => {
+            let entry = &site.agreements[*i];
+            let view = ctx.agreement_page(entry);
+            page(
+                "agreement.html",
+                &urls::agreement(&entry.agreement.id),
+                &entry.agreement.title,
+                "a",
+                &view,
+            )
+        }
+        Job::Report(i) => {
+            let view = ctx.report_page(&site.reports[*i]);
+            page(
+                "report.html",
+                &urls::report(&site.reports[*i].id),
+                &view.title.clone(),
+                "report",
+                &view,
+            )
+        }
+        Job::Organisations => {
+            let rows: Vec<_> = site.organisations.iter().map(|o| ctx.org_row(o)).collect();
+            page(
+                "organisations.html",
+                "organisations.html",
+                &t.get("organisations"),
+                "organisations",
+                &rows,
+            )
+        }
+        Job::Organisation(i) => {
+            let org = &site.organisations[*i];
+            page(
+                "organisation.html",
+                &urls::organisation(&org.id),
+                &org.name,
+                "org",
+                &ctx.org_page(org),
+            )
+        }
+        Job::Goals => {
+            let rows: Vec<_> = site.goals.iter().map(|g| ctx.goal_row(g)).collect();
+            page("goals.html", "goals.html", &t.get("goals"), "goals", &rows)
+        }
+        Job::Goal(i) => {
+            let goal = &site.goals[*i];
+            let title = format!(
+                "{} {}: {}",
+                t.get("goal"),
+                goal.number,
+                t.goal_name(goal.number)
+            );
+            page(
+                "goal.html",
+                &urls::goal(goal.number),
+                &title,
+                "goal",
+                &ctx.goal_page(goal),
+            )
+        }
+        Job::Funding => page(
+            "funding.html",
+            "funding.html",
+            &t.get("funding"),
+            "funding",
+            &ctx.funding_overview(),
+        ),
+        Job::Page(i) => {
+            let p = &site.pages[*i];
+            let view = PageView {
+                title: &p.title,
+                body: markdown::to_html(&p.body, true),
+            };
+            page("page.html", &urls::page(&p.id), &p.title, "page", &view)
+        }
+        Job::NotFound => {
+            // Served at any depth, so its links are absolute, built from base_url.
+            let path = "404.html";
+            r.render_page(
+                "404.html",
+                path,
+                &t.get("not_found"),
+                format!("{}{}", site.config.base_url, path),
+                site.config.base_url.clone(),
+                "nothing",
+                &(),
+            )
+        }
+    }
+}
