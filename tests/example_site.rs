@@ -1,0 +1,251 @@
+//! Builds the example site in `content/` and checks pages and figures against the seed
+//! documents.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use iopsite::model::Status;
+use iopsite::BuildOptions;
+
+const NBSP: &str = "\u{a0}";
+
+fn as_of() -> BuildOptions {
+    BuildOptions { as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()) }
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds the example site once into a temporary folder.
+fn built() -> (tempfile::TempDir, iopsite::Outcome) {
+    let out = tempfile::tempdir().unwrap();
+    let outcome = iopsite::build(&repo(), Some(&out.path().join("site")), &as_of()).unwrap_or_else(|e| panic!("{e}: {e:?}"));
+    (out, outcome)
+}
+
+fn page(out: &Path, path: &str) -> String {
+    fs::read_to_string(out.join("site").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn kr(text: &str) -> String {
+    format!("{}{NBSP}kr", text.replace(' ', NBSP))
+}
+
+/// The `<tr>` rows of an HTML page whose text contains `needle`.
+fn rows_with<'a>(html: &'a str, needle: &str) -> Vec<&'a str> {
+    html.split("<tr").skip(1).map(|r| r.split("</tr>").next().unwrap_or("")).filter(|r| r.contains(needle)).collect()
+}
+
+#[test]
+fn figures_come_out_as_in_the_documents() {
+    let (out, outcome) = built();
+    let site = &outcome.site;
+
+    // 002 + the decision in 004: five years, 400 000 + 400 000 + 270 000 each.
+    let barn = site.agreement("malmo-region-skane-roda-korset-barn").unwrap();
+    assert_eq!(barn.totals.keys().copied().collect::<Vec<_>>(), vec![2021, 2022, 2023, 2024, 2025]);
+    for t in barn.totals.values() {
+        assert_eq!((t.public.kronor, t.own.kronor), (800_000, 270_000));
+    }
+    assert_eq!(barn.end, NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+    let html = page(out.path(), "agreements/malmo-region-skane-roda-korset-barn.html");
+    let row_2025 = rows_with(&html, ">2025<");
+    assert!(row_2025.iter().any(|r| r.contains(&kr("1 070 000"))), "no 2025 row with 1 070 000 kr in {row_2025:?}");
+
+    // 000: 650 000 kr a year, 2023-07-01 to 2026-12-31, eight named goals.
+    let kupan = site.agreement("kalmar-roda-korset-kupan").unwrap();
+    assert!(kupan.totals.values().all(|t| t.public.kronor == 650_000));
+    assert_eq!(kupan.agreement.goals.iter().map(|g| g.goal).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 10, 12, 16]);
+    let html = page(out.path(), "agreements/kalmar-roda-korset-kupan.html");
+    assert!(html.contains(&kr("650 000")) && html.contains("2023-07-01") && html.contains("2026-12-31"));
+    for goal in [1, 2, 3, 4, 5, 10, 12, 16] {
+        assert!(html.contains(&format!("goals/{goal}.html")), "goal {goal} not linked");
+    }
+
+    // 001: the amount is not published: shown as such, never as 0 kr, and left out of sums.
+    let stadsmission = site.agreement("kalmar-stadsmission").unwrap();
+    assert!(stadsmission.totals.values().all(|t| t.public.kronor == 0 && t.public.unpublished == 1));
+    let html = page(out.path(), "agreements/kalmar-stadsmission.html");
+    assert!(html.contains("inte publicerat") || html.contains("ej publicerat"), "001 page does not say the amount is unpublished");
+    assert!(!html.contains(&format!(">{}<", kr("0"))), "001 page shows 0 kr");
+
+    // 003: 500 000 from each of two units of Kalmar kommun, 2025–2027; goals 3, 5, 10, 16.
+    let jouren = site.agreement("kalmar-kvinnojouren").unwrap();
+    assert_eq!(jouren.totals.keys().copied().collect::<Vec<_>>(), vec![2025, 2026, 2027]);
+    assert!(jouren.totals.values().all(|t| t.public.kronor == 1_000_000));
+    let units: Vec<_> = jouren.agreement.funding.iter().filter(|l| l.year == 2025).map(|l| (l.unit.clone().unwrap_or_default(), l.amount)).collect();
+    assert_eq!(units.len(), 2);
+    assert_eq!(jouren.agreement.goals.iter().map(|g| g.goal).collect::<Vec<_>>(), vec![3, 5, 10, 16]);
+}
+
+#[test]
+fn statuses_and_reports_as_of_the_build_date() {
+    let (out, outcome) = built();
+    let site = &outcome.site;
+    let status = |id: &str| site.agreement(id).unwrap().status;
+    assert_eq!(status("malmo-region-skane-roda-korset-barn"), Status::Ended);
+    assert_eq!(status("kalmar-stadsmission"), Status::EndingSoon); // ends 2026-11-30
+    assert_eq!(status("kalmar-kvinnojouren"), Status::Active);
+    assert_eq!(status("kalmar-roda-korset-kupan"), Status::EndingSoon);
+    // 000 has no report for 2025: the page says so.
+    let html = page(out.path(), "agreements/kalmar-roda-korset-kupan.html");
+    assert!(html.contains("2025"));
+    let kupan = site.agreement("kalmar-roda-korset-kupan").unwrap();
+    assert!(kupan.reports.iter().any(|(y, s)| *y == 2025 && *s == iopsite::model::site::ReportState::Missing));
+}
+
+#[test]
+fn organisations_are_recognised_across_agreements() {
+    let (out, outcome) = built();
+    let kalmar: Vec<_> = outcome.site.organisations.iter().filter(|o| o.name == "Kalmar kommun").collect();
+    assert_eq!(kalmar.len(), 1, "Kalmar kommun should be one organisation");
+    let mut agreements: Vec<usize> = kalmar[0].roles.iter().map(|r| r.0).collect();
+    agreements.dedup();
+    assert_eq!(agreements.len(), 3);
+    let html = page(out.path(), &format!("organisations/{}.html", kalmar[0].id));
+    for id in ["kalmar-roda-korset-kupan", "kalmar-stadsmission", "kalmar-kvinnojouren"] {
+        assert!(html.contains(&format!("agreements/{id}.html")), "{id} missing on Kalmar kommun's page");
+    }
+}
+
+#[test]
+fn every_page_exists_and_every_internal_link_resolves() {
+    let (out, outcome) = built();
+    let root = out.path().join("site");
+    let site = &outcome.site;
+    let mut expected = vec!["index.html".to_string(), "agreements.html".into(), "organisations.html".into(), "goals.html".into(), "funding.html".into(), "404.html".into()];
+    expected.extend(site.agreements.iter().map(|a| format!("agreements/{}.html", a.agreement.id)));
+    expected.extend(site.reports.iter().map(|r| format!("reports/{}.html", r.id)));
+    expected.extend(site.organisations.iter().map(|o| format!("organisations/{}.html", o.id)));
+    expected.extend((1..=17).map(|g| format!("goals/{g}.html")));
+    expected.extend(["pages/about.html".into(), "pages/tillganglighetsredogorelse.html".into()]);
+    expected.extend(["data/agreements.csv", "data/agreements.json", "data/funding.csv", "data/funding.json", "feed.xml", "sitemap.xml"].map(String::from));
+    for path in &expected {
+        assert!(root.join(path).is_file(), "{path} was not written");
+    }
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&root) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("html") || path.ends_with("404.html") {
+            continue;
+        }
+        let html = fs::read_to_string(path).unwrap();
+        assert!(html.contains("<html lang=\"sv\""), "{} lacks lang=sv", path.display());
+        assert_eq!(html.matches("<h1").count(), 1, "{} must have exactly one h1", path.display());
+        for link in links(&html) {
+            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") || link.starts_with('#') {
+                continue;
+            }
+            assert!(!link.starts_with('/'), "{}: absolute internal link {link}", path.display());
+            let target = link.split(['#', '?']).next().unwrap();
+            let resolved = path.parent().unwrap().join(target);
+            assert!(resolved.exists(), "{}: broken link {link}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}
+
+/// Values of href= and src= attributes.
+fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for part in html.split(attr).skip(1) {
+            if let Some(end) = part.find('"') {
+                out.push(part[..end].replace("&amp;", "&"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    iopsite::build(&repo(), Some(&a.path().join("o")), &as_of()).unwrap();
+    iopsite::build(&repo(), Some(&b.path().join("o")), &as_of()).unwrap();
+    let read = |dir: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
+            .collect()
+    };
+    let (ta, tb) = (read(&a.path().join("o")), read(&b.path().join("o")));
+    assert!(ta.len() > 40);
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(bytes == &tb[path], "{} differs between builds", path.display());
+    }
+}
+
+#[test]
+fn contact_details_are_private_unless_the_site_publishes_them() {
+    let (out, _) = built();
+    // 002 lists a phone number for Region Skåne's contact person.
+    let html = page(out.path(), "agreements/malmo-region-skane-roda-korset-barn.html");
+    assert!(html.contains("Bim Soerich"), "contact names are public");
+    assert!(!html.contains("675 31 27"), "phone published although site.yaml says not to");
+
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &copy.path().join("content"));
+    let site_yaml = copy.path().join("content/site.yaml");
+    let text = fs::read_to_string(&site_yaml).unwrap().replace("publish_contact_details: false", "publish_contact_details: true");
+    fs::write(&site_yaml, text).unwrap();
+    iopsite::build(copy.path(), None, &as_of()).unwrap();
+    let html = fs::read_to_string(copy.path().join("output/agreements/malmo-region-skane-roda-korset-barn.html")).unwrap();
+    assert!(html.contains("675 31 27"));
+}
+
+#[test]
+fn english_interface() {
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &copy.path().join("content"));
+    let site_yaml = copy.path().join("content/site.yaml");
+    let text = fs::read_to_string(&site_yaml).unwrap().replace("language: sv", "language: en");
+    fs::write(&site_yaml, text).unwrap();
+    iopsite::build(copy.path(), None, &as_of()).unwrap();
+    let html = fs::read_to_string(copy.path().join("output/agreements/malmo-region-skane-roda-korset-barn.html")).unwrap();
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains(&format!("SEK{NBSP}1,070,000")));
+}
+
+#[test]
+fn a_site_template_overrides_the_builtin_one() {
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &copy.path().join("content"));
+    let templates = copy.path().join("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(templates.join("page.html"), "<!doctype html><html lang=\"{{ site.lang }}\"><h1>EGEN {{ page.title }}</h1></html>").unwrap();
+    iopsite::build(copy.path(), None, &as_of()).unwrap();
+    let html = fs::read_to_string(copy.path().join("output/pages/about.html")).unwrap();
+    assert!(html.contains("<h1>EGEN Om webbplatsen</h1>"), "{html}");
+}
+
+#[test]
+fn open_data_leaves_unpublished_amounts_empty() {
+    let (out, _) = built();
+    let csv = page(out.path(), "data/funding.csv");
+    let header = csv.lines().next().unwrap();
+    assert_eq!(header, "agreement,year,funder,funder_org_number,unit,kind,amount,published");
+    assert!(csv.lines().any(|l| l.starts_with("kalmar-stadsmission,2024,") && l.ends_with(",,false")), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("malmo-region-skane-roda-korset-barn,2025,Svenska Röda Korset,802002-8711,,own_contribution,270000,true")), "{csv}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
