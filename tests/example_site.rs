@@ -6,13 +6,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use iopsite::model::Status;
 use iopsite::BuildOptions;
+use iopsite::model::Status;
 
 const NBSP: &str = "\u{a0}";
 
 fn as_of() -> BuildOptions {
-    BuildOptions { as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()) }
+    BuildOptions {
+        as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+    }
 }
 
 fn repo() -> PathBuf {
@@ -22,7 +24,8 @@ fn repo() -> PathBuf {
 /// Builds the example site once into a temporary folder.
 fn built() -> (tempfile::TempDir, iopsite::Outcome) {
     let out = tempfile::tempdir().unwrap();
-    let outcome = iopsite::build(&repo(), Some(&out.path().join("site")), &as_of()).unwrap_or_else(|e| panic!("{e}: {e:?}"));
+    let outcome = iopsite::build(&repo(), Some(&out.path().join("site")), &as_of())
+        .unwrap_or_else(|e| panic!("{e}: {e:?}"));
     (out, outcome)
 }
 
@@ -36,7 +39,11 @@ fn kr(text: &str) -> String {
 
 /// The `<tr>` rows of an HTML page whose text contains `needle`.
 fn rows_with<'a>(html: &'a str, needle: &str) -> Vec<&'a str> {
-    html.split("<tr").skip(1).map(|r| r.split("</tr>").next().unwrap_or("")).filter(|r| r.contains(needle)).collect()
+    html.split("<tr")
+        .skip(1)
+        .map(|r| r.split("</tr>").next().unwrap_or(""))
+        .filter(|r| r.contains(needle))
+        .collect()
 }
 
 #[test]
@@ -45,40 +52,92 @@ fn figures_come_out_as_in_the_documents() {
     let site = &outcome.site;
 
     // 002 + the decision in 004: five years, 400 000 + 400 000 + 270 000 each.
-    let barn = site.agreement("malmo-region-skane-roda-korset-barn").unwrap();
-    assert_eq!(barn.totals.keys().copied().collect::<Vec<_>>(), vec![2021, 2022, 2023, 2024, 2025]);
+    let barn = site
+        .agreement("malmo-region-skane-roda-korset-barn")
+        .unwrap();
+    assert_eq!(
+        barn.totals.keys().copied().collect::<Vec<_>>(),
+        vec![2021, 2022, 2023, 2024, 2025]
+    );
     for t in barn.totals.values() {
         assert_eq!((t.public.kronor, t.own.kronor), (800_000, 270_000));
     }
     assert_eq!(barn.end, NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
-    let html = page(out.path(), "agreements/malmo-region-skane-roda-korset-barn.html");
-    let row_2025 = rows_with(&html, ">2025<");
-    assert!(row_2025.iter().any(|r| r.contains(&kr("1 070 000"))), "no 2025 row with 1 070 000 kr in {row_2025:?}");
+    let html = page(
+        out.path(),
+        "agreements/malmo-region-skane-roda-korset-barn.html",
+    );
+    let row_2025 = rows_with(&html, "scope=\"row\">2025");
+    assert!(
+        row_2025.iter().any(|r| r.contains(&kr("1 070 000"))),
+        "no 2025 row with 1 070 000 kr in {row_2025:?}"
+    );
 
     // 000: 650 000 kr a year, 2023-07-01 to 2026-12-31, eight named goals.
     let kupan = site.agreement("kalmar-roda-korset-kupan").unwrap();
     assert!(kupan.totals.values().all(|t| t.public.kronor == 650_000));
-    assert_eq!(kupan.agreement.goals.iter().map(|g| g.goal).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 10, 12, 16]);
+    assert_eq!(
+        kupan
+            .agreement
+            .goals
+            .iter()
+            .map(|g| g.goal)
+            .collect::<Vec<_>>(),
+        vec![1, 2, 3, 4, 5, 10, 12, 16]
+    );
     let html = page(out.path(), "agreements/kalmar-roda-korset-kupan.html");
-    assert!(html.contains(&kr("650 000")) && html.contains("2023-07-01") && html.contains("2026-12-31"));
+    assert!(
+        html.contains(&kr("650 000")) && html.contains("2023-07-01") && html.contains("2026-12-31")
+    );
     for goal in [1, 2, 3, 4, 5, 10, 12, 16] {
-        assert!(html.contains(&format!("goals/{goal}.html")), "goal {goal} not linked");
+        assert!(
+            html.contains(&format!("goals/{goal}.html")),
+            "goal {goal} not linked"
+        );
     }
 
     // 001: the amount is not published: shown as such, never as 0 kr, and left out of sums.
     let stadsmission = site.agreement("kalmar-stadsmission").unwrap();
-    assert!(stadsmission.totals.values().all(|t| t.public.kronor == 0 && t.public.unpublished == 1));
+    assert!(
+        stadsmission
+            .totals
+            .values()
+            .all(|t| t.public.kronor == 0 && t.public.unpublished == 1)
+    );
     let html = page(out.path(), "agreements/kalmar-stadsmission.html");
-    assert!(html.contains("inte publicerat") || html.contains("ej publicerat"), "001 page does not say the amount is unpublished");
-    assert!(!html.contains(&format!(">{}<", kr("0"))), "001 page shows 0 kr");
+    assert!(
+        html.contains("inte publicerat") || html.contains("ej publicerat"),
+        "001 page does not say the amount is unpublished"
+    );
+    assert!(
+        !html.contains(&format!(">{}<", kr("0"))),
+        "001 page shows 0 kr"
+    );
 
     // 003: 500 000 from each of two units of Kalmar kommun, 2025–2027; goals 3, 5, 10, 16.
     let jouren = site.agreement("kalmar-kvinnojouren").unwrap();
-    assert_eq!(jouren.totals.keys().copied().collect::<Vec<_>>(), vec![2025, 2026, 2027]);
+    assert_eq!(
+        jouren.totals.keys().copied().collect::<Vec<_>>(),
+        vec![2025, 2026, 2027]
+    );
     assert!(jouren.totals.values().all(|t| t.public.kronor == 1_000_000));
-    let units: Vec<_> = jouren.agreement.funding.iter().filter(|l| l.year == 2025).map(|l| (l.unit.clone().unwrap_or_default(), l.amount)).collect();
+    let units: Vec<_> = jouren
+        .agreement
+        .funding
+        .iter()
+        .filter(|l| l.year == 2025)
+        .map(|l| (l.unit.clone().unwrap_or_default(), l.amount))
+        .collect();
     assert_eq!(units.len(), 2);
-    assert_eq!(jouren.agreement.goals.iter().map(|g| g.goal).collect::<Vec<_>>(), vec![3, 5, 10, 16]);
+    assert_eq!(
+        jouren
+            .agreement
+            .goals
+            .iter()
+            .map(|g| g.goal)
+            .collect::<Vec<_>>(),
+        vec![3, 5, 10, 16]
+    );
 }
 
 #[test]
@@ -94,20 +153,37 @@ fn statuses_and_reports_as_of_the_build_date() {
     let html = page(out.path(), "agreements/kalmar-roda-korset-kupan.html");
     assert!(html.contains("2025"));
     let kupan = site.agreement("kalmar-roda-korset-kupan").unwrap();
-    assert!(kupan.reports.iter().any(|(y, s)| *y == 2025 && *s == iopsite::model::site::ReportState::Missing));
+    assert!(
+        kupan
+            .reports
+            .iter()
+            .any(|(y, s)| *y == 2025 && *s == iopsite::model::site::ReportState::Missing)
+    );
 }
 
 #[test]
 fn organisations_are_recognised_across_agreements() {
     let (out, outcome) = built();
-    let kalmar: Vec<_> = outcome.site.organisations.iter().filter(|o| o.name == "Kalmar kommun").collect();
+    let kalmar: Vec<_> = outcome
+        .site
+        .organisations
+        .iter()
+        .filter(|o| o.name == "Kalmar kommun")
+        .collect();
     assert_eq!(kalmar.len(), 1, "Kalmar kommun should be one organisation");
     let mut agreements: Vec<usize> = kalmar[0].roles.iter().map(|r| r.0).collect();
     agreements.dedup();
     assert_eq!(agreements.len(), 3);
     let html = page(out.path(), &format!("organisations/{}.html", kalmar[0].id));
-    for id in ["kalmar-roda-korset-kupan", "kalmar-stadsmission", "kalmar-kvinnojouren"] {
-        assert!(html.contains(&format!("agreements/{id}.html")), "{id} missing on Kalmar kommun's page");
+    for id in [
+        "kalmar-roda-korset-kupan",
+        "kalmar-stadsmission",
+        "kalmar-kvinnojouren",
+    ] {
+        assert!(
+            html.contains(&format!("agreements/{id}.html")),
+            "{id} missing on Kalmar kommun's page"
+        );
     }
 }
 
@@ -116,13 +192,45 @@ fn every_page_exists_and_every_internal_link_resolves() {
     let (out, outcome) = built();
     let root = out.path().join("site");
     let site = &outcome.site;
-    let mut expected = vec!["index.html".to_string(), "agreements.html".into(), "organisations.html".into(), "goals.html".into(), "funding.html".into(), "404.html".into()];
-    expected.extend(site.agreements.iter().map(|a| format!("agreements/{}.html", a.agreement.id)));
-    expected.extend(site.reports.iter().map(|r| format!("reports/{}.html", r.id)));
-    expected.extend(site.organisations.iter().map(|o| format!("organisations/{}.html", o.id)));
+    let mut expected = vec![
+        "index.html".to_string(),
+        "agreements.html".into(),
+        "organisations.html".into(),
+        "goals.html".into(),
+        "funding.html".into(),
+        "404.html".into(),
+    ];
+    expected.extend(
+        site.agreements
+            .iter()
+            .map(|a| format!("agreements/{}.html", a.agreement.id)),
+    );
+    expected.extend(
+        site.reports
+            .iter()
+            .map(|r| format!("reports/{}.html", r.id)),
+    );
+    expected.extend(
+        site.organisations
+            .iter()
+            .map(|o| format!("organisations/{}.html", o.id)),
+    );
     expected.extend((1..=17).map(|g| format!("goals/{g}.html")));
-    expected.extend(["pages/about.html".into(), "pages/tillganglighetsredogorelse.html".into()]);
-    expected.extend(["data/agreements.csv", "data/agreements.json", "data/funding.csv", "data/funding.json", "feed.xml", "sitemap.xml"].map(String::from));
+    expected.extend([
+        "pages/about.html".into(),
+        "pages/tillganglighetsredogorelse.html".into(),
+    ]);
+    expected.extend(
+        [
+            "data/agreements.csv",
+            "data/agreements.json",
+            "data/funding.csv",
+            "data/funding.json",
+            "feed.xml",
+            "sitemap.xml",
+        ]
+        .map(String::from),
+    );
     for path in &expected {
         assert!(root.join(path).is_file(), "{path} was not written");
     }
@@ -134,13 +242,30 @@ fn every_page_exists_and_every_internal_link_resolves() {
             continue;
         }
         let html = fs::read_to_string(path).unwrap();
-        assert!(html.contains("<html lang=\"sv\""), "{} lacks lang=sv", path.display());
-        assert_eq!(html.matches("<h1").count(), 1, "{} must have exactly one h1", path.display());
+        assert!(
+            html.contains("<html lang=\"sv\""),
+            "{} lacks lang=sv",
+            path.display()
+        );
+        assert_eq!(
+            html.matches("<h1").count(),
+            1,
+            "{} must have exactly one h1",
+            path.display()
+        );
         for link in links(&html) {
-            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") || link.starts_with('#') {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+                || link.starts_with('#')
+            {
                 continue;
             }
-            assert!(!link.starts_with('/'), "{}: absolute internal link {link}", path.display());
+            assert!(
+                !link.starts_with('/'),
+                "{}: absolute internal link {link}",
+                path.display()
+            );
             let target = link.split(['#', '?']).next().unwrap();
             let resolved = path.parent().unwrap().join(target);
             assert!(resolved.exists(), "{}: broken link {link}", path.display());
@@ -174,14 +299,23 @@ fn two_builds_are_byte_identical() {
             .into_iter()
             .map(Result::unwrap)
             .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
+            .map(|e| {
+                (
+                    e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(e.path()).unwrap(),
+                )
+            })
             .collect()
     };
     let (ta, tb) = (read(&a.path().join("o")), read(&b.path().join("o")));
     assert!(ta.len() > 40);
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (path, bytes) in &ta {
-        assert!(bytes == &tb[path], "{} differs between builds", path.display());
+        assert!(
+            bytes == &tb[path],
+            "{} differs between builds",
+            path.display()
+        );
     }
 }
 
@@ -189,17 +323,30 @@ fn two_builds_are_byte_identical() {
 fn contact_details_are_private_unless_the_site_publishes_them() {
     let (out, _) = built();
     // 002 lists a phone number for Region Skåne's contact person.
-    let html = page(out.path(), "agreements/malmo-region-skane-roda-korset-barn.html");
+    let html = page(
+        out.path(),
+        "agreements/malmo-region-skane-roda-korset-barn.html",
+    );
     assert!(html.contains("Bim Soerich"), "contact names are public");
-    assert!(!html.contains("675 31 27"), "phone published although site.yaml says not to");
+    assert!(
+        !html.contains("675 31 27"),
+        "phone published although site.yaml says not to"
+    );
 
     let copy = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("content"), &copy.path().join("content"));
     let site_yaml = copy.path().join("content/site.yaml");
-    let text = fs::read_to_string(&site_yaml).unwrap().replace("publish_contact_details: false", "publish_contact_details: true");
+    let text = fs::read_to_string(&site_yaml).unwrap().replace(
+        "publish_contact_details: false",
+        "publish_contact_details: true",
+    );
     fs::write(&site_yaml, text).unwrap();
     iopsite::build(copy.path(), None, &as_of()).unwrap();
-    let html = fs::read_to_string(copy.path().join("output/agreements/malmo-region-skane-roda-korset-barn.html")).unwrap();
+    let html = fs::read_to_string(
+        copy.path()
+            .join("output/agreements/malmo-region-skane-roda-korset-barn.html"),
+    )
+    .unwrap();
     assert!(html.contains("675 31 27"));
 }
 
@@ -208,10 +355,16 @@ fn english_interface() {
     let copy = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("content"), &copy.path().join("content"));
     let site_yaml = copy.path().join("content/site.yaml");
-    let text = fs::read_to_string(&site_yaml).unwrap().replace("language: sv", "language: en");
+    let text = fs::read_to_string(&site_yaml)
+        .unwrap()
+        .replace("language: sv", "language: en");
     fs::write(&site_yaml, text).unwrap();
     iopsite::build(copy.path(), None, &as_of()).unwrap();
-    let html = fs::read_to_string(copy.path().join("output/agreements/malmo-region-skane-roda-korset-barn.html")).unwrap();
+    let html = fs::read_to_string(
+        copy.path()
+            .join("output/agreements/malmo-region-skane-roda-korset-barn.html"),
+    )
+    .unwrap();
     assert!(html.contains("<html lang=\"en\""));
     assert!(html.contains(&format!("SEK{NBSP}1,070,000")));
 }
@@ -222,7 +375,11 @@ fn a_site_template_overrides_the_builtin_one() {
     copy_dir(&repo().join("content"), &copy.path().join("content"));
     let templates = copy.path().join("themes/default/templates");
     fs::create_dir_all(&templates).unwrap();
-    fs::write(templates.join("page.html"), "<!doctype html><html lang=\"{{ site.lang }}\"><h1>EGEN {{ page.title }}</h1></html>").unwrap();
+    fs::write(
+        templates.join("page.html"),
+        "<!doctype html><html lang=\"{{ site.lang }}\"><h1>EGEN {{ page.title }}</h1></html>",
+    )
+    .unwrap();
     iopsite::build(copy.path(), None, &as_of()).unwrap();
     let html = fs::read_to_string(copy.path().join("output/pages/about.html")).unwrap();
     assert!(html.contains("<h1>EGEN Om webbplatsen</h1>"), "{html}");
@@ -233,8 +390,15 @@ fn open_data_leaves_unpublished_amounts_empty() {
     let (out, _) = built();
     let csv = page(out.path(), "data/funding.csv");
     let header = csv.lines().next().unwrap();
-    assert_eq!(header, "agreement,year,funder,funder_org_number,unit,kind,amount,published");
-    assert!(csv.lines().any(|l| l.starts_with("kalmar-stadsmission,2024,") && l.ends_with(",,false")), "{csv}");
+    assert_eq!(
+        header,
+        "agreement,year,funder,funder_org_number,unit,kind,amount,published"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("kalmar-stadsmission,2024,") && l.ends_with(",,false")),
+        "{csv}"
+    );
     assert!(csv.lines().any(|l| l.starts_with("malmo-region-skane-roda-korset-barn,2025,Svenska Röda Korset,802002-8711,,own_contribution,270000,true")), "{csv}");
 }
 

@@ -91,6 +91,8 @@ impl Renderer {
     pub fn new(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Option<Renderer> {
         let t = load_i18n(theme, language, diags)?;
         let mut tera = Tera::new();
+        // Tera checks filter names when it reads templates, so filters come first.
+        register_filters(&mut tera, language, &t);
         let mut templates: Vec<(String, String)> = Vec::new();
         for (name, file) in theme.under("templates") {
             match std::str::from_utf8(&file.bytes) {
@@ -121,7 +123,6 @@ impl Renderer {
             ));
             return None;
         }
-        register_filters(&mut tera, language, &t);
         Some(Renderer { tera, t })
     }
 

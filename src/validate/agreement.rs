@@ -201,6 +201,15 @@ pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> 
         return None;
     }
     let (start, end) = (start?, end?);
+    warn_about_gaps(
+        file,
+        raw,
+        &parties,
+        &funding,
+        start.year(),
+        last_end.map_or(end.year(), |e| e.year()),
+        diags,
+    );
     Some(Agreement {
         id: loaded.id.clone(),
         title: raw.title.clone(),
@@ -455,5 +464,46 @@ fn check_funding(
             note: entry.note.clone(),
             decision,
         });
+    }
+}
+
+/// Things that are allowed but probably not meant: no non-profit party, years without money.
+fn warn_about_gaps(
+    file: &SourceFile,
+    raw: &AgreementFile,
+    parties: &[Party],
+    funding: &[FundingLine],
+    first: i32,
+    last: i32,
+    diags: &mut Diagnostics,
+) {
+    if !parties.iter().any(|p| p.kind == PartyKind::Nonprofit) {
+        let (line, col) = position(&raw.parties);
+        diags.warning(
+            file,
+            line,
+            col,
+            "no party is a non-profit (kind: nonprofit); is that right for an IOP?",
+        );
+    }
+    let (line, col) = position(&raw.period.end);
+    if funding.is_empty() {
+        diags.warning(file, line, col, "the agreement has no funding lines, so its pages show no money; use `amount: unpublished` if the amount is not public");
+        return;
+    }
+    let missing: Vec<String> = (first..=last)
+        .filter(|y| !funding.iter().any(|l| l.year == *y))
+        .map(|y| y.to_string())
+        .collect();
+    if !missing.is_empty() {
+        diags.warning(
+            file,
+            line,
+            col,
+            format!(
+                "no funding line for {} although the period covers it",
+                missing.join(", ")
+            ),
+        );
     }
 }

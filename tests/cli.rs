@@ -1,0 +1,232 @@
+//! The `iopsite` command as a user runs it: exit codes, what goes to stderr, the scaffolding
+//! commands, and that a failed build never touches the previous output.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const AS_OF: &str = "2026-11-23";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create folder");
+    for entry in fs::read_dir(from).expect("read fixture folder") {
+        let entry = entry.expect("read fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy fixture file");
+        }
+    }
+}
+
+/// A fresh copy of the minimal valid site.
+fn minimal_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy_dir(&fixtures().join("minimal"), dir.path());
+    dir
+}
+
+/// Adds an agreement with a goal that does not exist (line 29, column 11).
+fn break_site(site: &Path) {
+    fs::copy(
+        fixtures().join("invalid/goal-eighteen.yaml"),
+        site.join("content/agreements/goal-eighteen.yaml"),
+    )
+    .expect("copy the broken agreement");
+}
+
+fn iopsite(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_iopsite"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run iopsite")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Asserts the exit code, showing everything the command printed if it differs.
+fn assert_exit(output: &Output, code: i32, what: &str) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{what}: expected exit code {code}\n--- stdout\n{}\n--- stderr\n{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str().expect("temporary paths are UTF-8")
+}
+
+/// Every file under `dir` (relative path → contents).
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("walk output");
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
+            files.insert(rel, fs::read(entry.path()).expect("read output file"));
+        }
+    }
+    files
+}
+
+#[test]
+fn check_reports_a_broken_file_with_position_and_exits_1() {
+    let site = minimal_site();
+    break_site(site.path());
+    let output = iopsite(&["check", path_arg(site.path()), "--as-of", AS_OF]);
+    assert_exit(&output, 1, "check on broken content");
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr
+            .contains("error: content/agreements/goal-eighteen.yaml:29:11: goal 18 does not exist"),
+        "stderr should name file, line and column:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("29 |   - goal: 18"),
+        "stderr should quote the offending line:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("1 error(s)"),
+        "stderr should end with a count of the errors:\n{stderr}"
+    );
+}
+
+#[test]
+fn check_passes_on_the_minimal_site() {
+    let site = minimal_site();
+    let output = iopsite(&["check", path_arg(site.path()), "--as-of", AS_OF]);
+    assert_exit(&output, 0, "check on the minimal site");
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let output = iopsite(&["--help"]);
+    assert_exit(&output, 0, "--help");
+    let stdout = text(&output.stdout);
+    for command in ["build", "check", "init", "new"] {
+        assert!(
+            stdout.lines().any(|l| l.trim_start().starts_with(command)),
+            "--help should list `{command}`:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn an_initialised_site_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("new-site");
+    let output = iopsite(&["init", path_arg(&site)]);
+    assert_exit(&output, 0, "init");
+    assert!(site.join("content/site.yaml").is_file());
+    let output = iopsite(&["check", path_arg(&site), "--as-of", AS_OF]);
+    assert_exit(&output, 0, "check after init");
+    // A second init must not overwrite the site.
+    let before = snapshot(&site);
+    let output = iopsite(&["init", path_arg(&site)]);
+    assert_exit(&output, 1, "init on an existing site");
+    assert_eq!(snapshot(&site), before, "a second init changed the site");
+}
+
+#[test]
+fn a_new_agreement_passes_check() {
+    let site = minimal_site();
+    let output = iopsite(&[
+        "new",
+        "agreement",
+        "my-agreement",
+        "--dir",
+        path_arg(site.path()),
+    ]);
+    assert_exit(&output, 0, "new agreement my-agreement");
+    let created = site.path().join("content/agreements/my-agreement.yaml");
+    assert!(created.is_file(), "{} was not created", created.display());
+    let output = iopsite(&["check", path_arg(site.path()), "--as-of", AS_OF]);
+    assert_exit(&output, 0, "check after new agreement");
+    // The same name again must not overwrite the file the user may have edited.
+    fs::write(&created, "edited").unwrap();
+    let output = iopsite(&[
+        "new",
+        "agreement",
+        "my-agreement",
+        "--dir",
+        path_arg(site.path()),
+    ]);
+    assert_exit(&output, 1, "new agreement with an existing name");
+    assert_eq!(fs::read_to_string(&created).unwrap(), "edited");
+}
+
+#[test]
+fn a_new_agreement_with_a_bad_name_is_refused() {
+    let site = minimal_site();
+    let before = snapshot(site.path());
+    let output = iopsite(&[
+        "new",
+        "agreement",
+        "Bad_Name",
+        "--dir",
+        path_arg(site.path()),
+    ]);
+    assert_exit(&output, 1, "new agreement Bad_Name");
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("Bad_Name"),
+        "the message should name the bad name:\n{stderr}"
+    );
+    assert_eq!(snapshot(site.path()), before, "a file was created anyway");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_unchanged() {
+    let site = minimal_site();
+    let out = site.path().join("output");
+    let output = iopsite(&["build", path_arg(site.path()), "--as-of", AS_OF]);
+    assert_exit(&output, 0, "the first, good build");
+    let before = snapshot(&out);
+    assert!(
+        before
+            .keys()
+            .any(|p| p.extension().is_some_and(|e| e == "html")),
+        "the good build wrote no HTML: {:?}",
+        before.keys().collect::<Vec<_>>()
+    );
+    assert!(out.join("index.html").is_file(), "no output/index.html");
+
+    break_site(site.path());
+    let output = iopsite(&["build", path_arg(site.path()), "--as-of", AS_OF]);
+    assert_exit(&output, 1, "build on broken content");
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("error: content/agreements/goal-eighteen.yaml:29:11:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+
+    let after = snapshot(&out);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "the list of output files changed"
+    );
+    for (path, bytes) in &before {
+        assert!(after[path] == *bytes, "{} changed", path.display());
+    }
+    // No staging or set-aside folders are left beside the output.
+    let mut names: Vec<String> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["content", "output"]);
+}
