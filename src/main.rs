@@ -120,8 +120,13 @@ fn report(result: Result<iopsite::Outcome, Failure>, quiet: bool, verb: &str) ->
                 eprintln!("{d}\n");
             }
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let tail = if verb == "built" {
+                "; nothing was written"
+            } else {
+                ""
+            };
             eprintln!(
-                "{errors} error(s), {} warning(s); nothing was written",
+                "{errors} error(s), {} warning(s){tail}",
                 diagnostics.len() - errors
             );
             ExitCode::FAILURE

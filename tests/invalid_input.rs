@@ -185,7 +185,7 @@ const CASES: &[Case] = &[
         "content/agreements/yaml-syntax-error.yaml",
         14,
         4,
-        "while parsing a block collection, did not find expected '-' indicator",
+        "the indentation does not match the lines above; check the spaces at the start of this line (the YAML parser says: while parsing a block collection, did not find expected '-' indicator)",
     ),
     case(
         // An unquoted `: ` inside a title, as in many Swedish document titles.
@@ -193,7 +193,7 @@ const CASES: &[Case] = &[
         "content/agreements/yaml-colon-in-text.yaml",
         8,
         27,
-        "mapping values are not allowed in this context",
+        "a `: ` inside a value starts a new key; put the whole value in quotes, e.g. title: \"IOP: Mötesplats\" (the YAML parser says: mapping values are not allowed in this context)",
     ),
     case(
         // A tab before `kind:` on line 13. YAML forbids tabs for indentation; the problem is
@@ -202,14 +202,14 @@ const CASES: &[Case] = &[
         "content/agreements/yaml-tab-indent.yaml",
         13,
         1,
-        "while scanning a plain scalar, found a tab",
+        "a tab character is used for indentation; YAML needs spaces",
     ),
     case(
         "unknown-key.yaml",
         "content/agreements/unknown-key.yaml",
         3,
         1,
-        "unknown key `short_titel`; expected one of title, short_title, form, diary_numbers, summary, background, purpose, target_group, delimitations, values, termination, objectives, activities, sources, parties, period, funding, in_kind, payment, follow_up, decisions, goals",
+        "unknown key `short_titel`; did you mean `short_title`? (expected one of title, short_title, form, diary_numbers, summary, background, purpose, target_group, delimitations, values, termination, objectives, activities, sources, parties, period, funding, in_kind, payment, follow_up, decisions, goals)",
     ),
     case(
         "wrong-type.yaml",
@@ -225,7 +225,7 @@ const CASES: &[Case] = &[
         "content/agreements/missing-required-field.yaml",
         15,
         5,
-        "missing required key `kind`",
+        "missing required key `kind` in the entry that starts here",
     ),
     case(
         // No `summary` at all: point at the start of the file's top-level mapping, not at
@@ -382,7 +382,7 @@ const CASES: &[Case] = &[
         "content/reports/report-duplicate.md",
         3,
         7,
-        "a second report for `base` and 2024: keep one file per agreement and year",
+        "content/reports/base-2024.md already holds the report for `base` and 2024; keep one file per agreement and year",
     ),
     case(
         "report-without-front-matter.md",

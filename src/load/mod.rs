@@ -3,6 +3,7 @@
 
 pub mod scalar;
 pub mod schema;
+mod yaml_errors;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,9 @@ pub struct Content {
     /// The folder holding `site.yaml` (`site_dir/content` or `site_dir` itself).
     pub content_dir: PathBuf,
     pub site: Option<Loaded<SiteFile>>,
+    /// The id of every agreement file found, including those that could not be parsed, so
+    /// a report of a broken agreement is not also called a report of an unknown one.
+    pub agreement_files: std::collections::BTreeSet<String>,
     pub agreements: Vec<Loaded<AgreementFile>>,
     pub reports: Vec<Loaded<Document<ReportFrontMatter>>>,
     pub pages: Vec<Loaded<Document<PageFrontMatter>>>,
@@ -66,6 +70,7 @@ pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
         site_dir: site_dir.to_path_buf(),
         content_dir: content_dir.clone(),
         site: None,
+        agreement_files: Default::default(),
         agreements: Vec::new(),
         reports: Vec::new(),
         pages: Vec::new(),
@@ -87,6 +92,11 @@ pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
     });
 
     let agreement_paths = list_files(site_dir, &content_dir.join("agreements"), "yaml", diags);
+    content.agreement_files = agreement_paths
+        .iter()
+        .filter_map(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
     let report_paths = list_files(site_dir, &content_dir.join("reports"), "md", diags);
     let page_paths = list_files(site_dir, &content_dir.join("pages"), "md", diags);
 
@@ -280,7 +290,9 @@ pub fn parse_yaml<T: DeserializeOwned>(
                     )
                 })
                 .unwrap_or((0, 0));
-            diags.error(file, line, column, user_message(&err));
+            let (line, column, message) =
+                yaml_errors::explain(yaml, line, column, &user_message(&err));
+            diags.error(file, line, column, message);
             None
         }
     }

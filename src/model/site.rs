@@ -76,12 +76,18 @@ pub struct AgreementEntry {
 }
 
 impl AgreementEntry {
-    /// Public money of the current or, when ended, of the last year with funding.
-    pub fn yearly_public(&self, year: i32) -> Option<Sum> {
-        self.totals
-            .get(&year)
-            .map(|t| t.public)
-            .or_else(|| self.totals.values().last().map(|t| t.public))
+    /// The year to show as "per year" for `year` (the build year), and its public money:
+    /// that year if funded, else the first funded year of an upcoming agreement, else the last.
+    pub fn yearly_public(&self, year: i32) -> Option<(i32, Sum)> {
+        let first = *self.totals.keys().next()?;
+        let shown = if self.totals.contains_key(&year) {
+            year
+        } else if year < first {
+            first
+        } else {
+            *self.totals.keys().next_back()?
+        };
+        Some((shown, self.totals[&shown].public))
     }
 
     pub fn total(&self) -> YearTotals {

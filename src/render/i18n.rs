@@ -30,6 +30,12 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "annual_report",
     "not_published",
     "plus_unpublished",
+    "agreements",
+    "organisations",
+    "goals",
+    "goal",
+    "funding",
+    "not_found",
 ];
 
 impl I18n {

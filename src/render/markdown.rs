@@ -1,16 +1,26 @@
 //! Markdown to HTML for reports, pages and the free-text fields of agreements. Raw HTML is
 //! shown as text, links may only go to web, mail or relative addresses, headings get ids,
-//! and headings move one level down so the page keeps a single h1.
+//! and headings are shifted to fit under the page's own headings (one h1, no skipped level).
 
 use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-/// Renders a Markdown document. `demote` moves `#` to h2 and so on (for report and page bodies).
-pub fn to_html(markdown: &str, demote: bool) -> String {
+/// Renders a Markdown document whose highest heading becomes `<h{top}>` (2 to 6), the
+/// others keeping their distance to it.
+pub fn to_html(markdown: &str, top: u8) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let highest = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let shift = |level: HeadingLevel| heading_level(level as u8 + top.clamp(2, 6) - highest);
     let mut used_ids = HashSet::new();
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
@@ -41,7 +51,7 @@ pub fn to_html(markdown: &str, demote: bool) -> String {
                     unique = format!("{base}-{n}");
                     n += 1;
                 }
-                let level = if demote { demote_level(level) } else { level };
+                let level = shift(level);
                 out_events.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(unique)),
@@ -50,7 +60,7 @@ pub fn to_html(markdown: &str, demote: bool) -> String {
                 }));
             }
             Event::End(TagEnd::Heading(level)) => {
-                let level = if demote { demote_level(level) } else { level };
+                let level = shift(level);
                 out_events.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Html(html) | Event::InlineHtml(html) => out_events.push(Event::Text(html)),
@@ -96,15 +106,19 @@ pub fn to_html(markdown: &str, demote: bool) -> String {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    html
+    // Header cells of Markdown tables are column headers; raw HTML was escaped above, so
+    // these strings can only come from the renderer.
+    html.replace("<th>", "<th scope=\"col\">")
+        .replace("<th style=", "<th scope=\"col\" style=")
 }
 
-fn demote_level(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+fn heading_level(n: u8) -> HeadingLevel {
+    match n {
+        0..=1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -146,21 +160,29 @@ mod tests {
     fn tables_footnotes_and_ids() {
         let html = to_html(
             "# Året som gått\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Not.\n",
-            true,
+            2,
         );
         assert!(
             html.contains("<h2 id=\"aret-som-gatt\">Året som gått</h2>"),
             "{html}"
         );
         assert!(html.contains("<table>"));
+        assert!(html.contains("<th scope=\"col\">a</th>"), "{html}");
         assert!(html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn headings_fit_under_the_page() {
+        // A body that starts at `##` still gets h2 as its top, never a skipped level.
+        assert!(to_html("## A\n\n### B\n", 2).contains("<h2 id=\"a\">A</h2>\n<h3 id=\"b\">B</h3>"));
+        assert!(to_html("# A\n\n## B\n", 3).contains("<h3 id=\"a\">A</h3>\n<h4 id=\"b\">B</h4>"));
     }
 
     #[test]
     fn raw_html_and_script_links_are_harmless() {
         let html = to_html(
             "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](JaVa\tScript:alert(1)) <img src=x onerror=alert(1)>",
-            false,
+            2,
         );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
@@ -170,7 +192,7 @@ mod tests {
 
     #[test]
     fn duplicate_headings_get_unique_ids() {
-        let html = to_html("## Mål\n\n## Mål\n", false);
+        let html = to_html("## Mål\n\n## Mål\n", 2);
         assert!(
             html.contains("id=\"mal\"") && html.contains("id=\"mal-2\""),
             "{html}"

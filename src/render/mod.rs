@@ -386,7 +386,7 @@ fn render_job(r: &Renderer, ctx: &Ctx, job: &Job) -> Result<OutputFile, String> 
             let p = &site.pages[*i];
             let view = PageView {
                 title: &p.title,
-                body: markdown::to_html(&p.body, true),
+                body: markdown::to_html(&p.body, 2),
             };
             page("page.html", &urls::page(&p.id), &p.title, "page", &view)
         }

@@ -86,8 +86,9 @@ pub struct AgreementRow {
     pub start: String,
     pub end: String,
     pub organisations: Vec<OrgLink>,
-    /// Public money this year (or the last year with funding).
+    /// Public money in `yearly_year`: the build year, else the last year with funding.
     pub yearly: Money,
+    pub yearly_year: Option<i32>,
     pub total_public: Money,
     pub goals: Vec<GoalRef>,
 }
@@ -117,6 +118,7 @@ impl Ctx<'_> {
 
     pub fn agreement_row(&self, entry: &AgreementEntry) -> AgreementRow {
         let a = &entry.agreement;
+        let yearly = entry.yearly_public(chrono::Datelike::year(&self.site.config.as_of));
         AgreementRow {
             id: a.id.clone(),
             url: urls::agreement(&a.id),
@@ -131,10 +133,8 @@ impl Ctx<'_> {
                 .iter()
                 .map(|&o| self.org_link(&self.site.organisations[o]))
                 .collect(),
-            yearly: entry
-                .yearly_public(chrono::Datelike::year(&self.site.config.as_of))
-                .map(Money::from)
-                .unwrap_or_default(),
+            yearly: yearly.map(|(_, s)| Money::from(s)).unwrap_or_default(),
+            yearly_year: yearly.map(|(y, _)| y),
             total_public: entry.total().public.into(),
             goals: a.goals.iter().map(|g| self.goal_ref(g.goal)).collect(),
         }
@@ -154,6 +154,8 @@ pub struct FundingTable {
 #[derive(Debug, Serialize)]
 pub struct FundingColumn {
     pub funder: String,
+    /// The funder's organisation page.
+    pub url: String,
     pub unit: Option<String>,
     pub own_contribution: bool,
 }
@@ -169,7 +171,8 @@ pub struct FundingRow {
     pub from_decision: bool,
 }
 
-fn funding_table(a: &Agreement) -> FundingTable {
+fn funding_table(ctx: &Ctx, entry: &AgreementEntry) -> FundingTable {
+    let a = &entry.agreement;
     let mut columns: Vec<(usize, Option<String>)> = Vec::new();
     for line in &a.funding {
         let key = (line.funder, line.unit.clone());
@@ -214,6 +217,7 @@ fn funding_table(a: &Agreement) -> FundingTable {
             .iter()
             .map(|(p, unit)| FundingColumn {
                 funder: a.parties[*p].name.clone(),
+                url: urls::organisation(&ctx.site.organisations[entry.party_orgs[*p]].id),
                 unit: unit.clone(),
                 own_contribution: a.parties[*p].kind == PartyKind::Nonprofit,
             })
@@ -254,6 +258,8 @@ pub struct PeriodView {
     pub end: String,
     /// The end in the signed agreement, when a decision extended it.
     pub original_end: Option<String>,
+    /// The decision that set `end` is only a proposal so far.
+    pub extension_proposed: bool,
     pub ends_without_notice: bool,
     pub extension: Option<Extension>,
     /// The date by which a position on extension is due.
@@ -280,6 +286,7 @@ pub struct DecisionView {
 pub struct DecisionFunding {
     pub year: i32,
     pub funder: String,
+    pub unit: Option<String>,
     pub amount: Money,
 }
 
@@ -338,7 +345,7 @@ pub struct AgreementPage {
 }
 
 fn md(text: &Option<String>) -> Option<String> {
-    text.as_deref().map(|t| markdown::to_html(t, true))
+    text.as_deref().map(|t| markdown::to_html(t, 4))
 }
 
 impl Ctx<'_> {
@@ -360,13 +367,13 @@ impl Ctx<'_> {
             row: self.agreement_row(entry),
             form_label: self.t.form(a.form),
             diary_numbers: a.diary_numbers.clone(),
-            summary: markdown::to_html(&a.summary, true),
+            summary: markdown::to_html(&a.summary, 3),
             background: md(&a.background),
             purpose: md(&a.purpose),
             target_group: md(&a.target_group),
             delimitations: md(&a.delimitations),
             values: md(&a.values),
-            termination: md(&a.termination),
+            termination: a.termination.as_deref().map(|t| markdown::to_html(t, 3)),
             objectives: a.objectives.clone(),
             activities: a.activities.clone(),
             sources: a.sources.clone(),
@@ -399,13 +406,19 @@ impl Ctx<'_> {
                 start: a.period.start.to_string(),
                 end: entry.end.to_string(),
                 original_end: (entry.end != a.period.end).then(|| a.period.end.to_string()),
+                extension_proposed: a
+                    .decisions
+                    .iter()
+                    .filter(|d| d.extends_to == Some(entry.end))
+                    .all(|d| d.status == DecisionStatus::Proposed)
+                    && entry.end != a.period.end,
                 ends_without_notice: a.period.ends_without_notice,
                 extension: a.period.extension.clone(),
                 extension_decision_due,
                 notice: a.period.notice.clone(),
                 previous: a.period.previous.clone(),
             },
-            funding: funding_table(a),
+            funding: funding_table(self, entry),
             in_kind: md(&a.in_kind),
             payment: md(&a.payment),
             follow_up: a.follow_up.as_ref().map(|f| FollowUpView {
@@ -424,7 +437,7 @@ impl Ctx<'_> {
                         date: d.date.to_string(),
                         body: d.body.clone(),
                         diary_number: d.diary_number.clone(),
-                        summary: markdown::to_html(&d.summary, true),
+                        summary: markdown::to_html(&d.summary, 4),
                         status: d.status,
                         status_label: self.t.decision_status(d.status),
                         extends_to: d.extends_to.map(|x| x.to_string()),
@@ -435,6 +448,7 @@ impl Ctx<'_> {
                             .map(|l| DecisionFunding {
                                 year: l.year,
                                 funder: a.parties[l.funder].name.clone(),
+                                unit: l.unit.clone(),
                                 amount: l.amount.into(),
                             })
                             .collect(),
@@ -539,7 +553,7 @@ impl Ctx<'_> {
                     unit: s.unit.clone(),
                 })
                 .collect(),
-            body: markdown::to_html(&report.body, true),
+            body: markdown::to_html(&report.body, 3),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 mod agreement;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -43,22 +43,31 @@ pub fn validate(
         .collect();
     let by_id: BTreeMap<&str, &Agreement> = agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut reports = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen: BTreeMap<(String, i32), &SourceFile> = BTreeMap::new();
     for loaded in &content.reports {
+        let agreement = loaded.data.front.agreement.value.trim();
+        if !by_id.contains_key(agreement) && content.agreement_files.contains(agreement) {
+            // The agreement exists but has its own errors, reported there.
+            continue;
+        }
         if let Some(report) = check_report(loaded, &by_id, diags) {
-            if !seen.insert((report.agreement.clone(), report.year)) {
+            let key = (report.agreement.clone(), report.year);
+            if let Some(first) = seen.get(&key) {
                 let (line, col) = position(&loaded.data.front.year);
                 diags.error(
                     &front_file(&loaded.file),
                     line,
                     col,
                     format!(
-                        "a second report for `{}` and {}: keep one file per agreement and year",
-                        report.agreement, report.year
+                        "{} already holds the report for `{}` and {}; keep one file per agreement and year",
+                        first.display_path.display(),
+                        report.agreement,
+                        report.year
                     ),
                 );
                 continue;
             }
+            seen.insert(key, &loaded.file);
             reports.push(report);
         }
     }
