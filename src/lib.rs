@@ -88,3 +88,43 @@ pub fn build(
     outcome.elapsed = started.elapsed();
     Ok(outcome)
 }
+
+/// Entry points that take one file's text, for fuzzing and tests: they run the same code
+/// as a build and must never panic.
+pub mod single {
+    use crate::diagnostics::{Diagnostics, SourceFile};
+
+    /// Parses and checks one agreement file; returns its problems.
+    pub fn check_agreement(text: &str) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        let file = SourceFile::new("agreements/fuzz.yaml", text);
+        if let Some(data) =
+            crate::load::parse_yaml::<crate::load::schema::AgreementFile>(&file, text, &mut diags)
+        {
+            let loaded = crate::load::Loaded {
+                id: "fuzz".into(),
+                file,
+                data,
+            };
+            let _ = crate::validate::check_agreement(&loaded, &mut diags);
+        }
+        let _ = diags
+            .clone()
+            .sorted()
+            .iter()
+            .map(ToString::to_string)
+            .count();
+        diags
+    }
+
+    /// Parses a report's front matter and renders its Markdown body; `None` if the front
+    /// matter has a problem.
+    pub fn render_report(text: &str) -> Option<String> {
+        let mut diags = Diagnostics::new();
+        let file = SourceFile::new("reports/fuzz.md", text);
+        let document = crate::load::parse_document::<crate::load::schema::ReportFrontMatter>(
+            &file, &mut diags,
+        )?;
+        Some(crate::render::markdown::to_html(&document.body, 3))
+    }
+}

@@ -331,7 +331,7 @@ fn tidy_message(text: &str) -> String {
 }
 
 /// Splits `---` front matter from a Markdown document and parses it.
-fn parse_document<T: DeserializeOwned>(
+pub fn parse_document<T: DeserializeOwned>(
     file: &SourceFile,
     diags: &mut Diagnostics,
 ) -> Option<Document<T>> {

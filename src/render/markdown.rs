@@ -108,8 +108,12 @@ pub fn to_html(markdown: &str, top: u8) -> String {
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
     // Header cells of Markdown tables are column headers; raw HTML was escaped above, so
     // these strings can only come from the renderer.
+    // Alignment becomes a class, because the pages' Content-Security-Policy forbids inline styles.
     html.replace("<th>", "<th scope=\"col\">")
         .replace("<th style=", "<th scope=\"col\" style=")
+        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
 }
 
 fn heading_level(n: u8) -> HeadingLevel {
@@ -168,6 +172,12 @@ mod tests {
         );
         assert!(html.contains("<table>"));
         assert!(html.contains("<th scope=\"col\">a</th>"), "{html}");
+        let aligned = to_html("| a |\n|--:|\n| 1 |\n", 2);
+        assert!(
+            aligned.contains("<th scope=\"col\" class=\"align-right\">a</th>")
+                && !aligned.contains("style="),
+            "{aligned}"
+        );
         assert!(html.contains("footnote-definition"));
     }
 

@@ -15,7 +15,7 @@ use crate::orgnr::OrgNumber;
 /// Largest span of years one funding line may cover; longer is a typing error.
 const MAX_YEARS_PER_LINE: i64 = 50;
 
-pub(super) fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<Agreement> {
+pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<Agreement> {
     let file = &loaded.file;
     let raw = &loaded.data;
     let before = diags.error_count();

@@ -3,6 +3,8 @@
 
 mod agreement;
 
+pub use agreement::check as check_agreement;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
