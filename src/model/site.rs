@@ -50,6 +50,18 @@ pub struct YearTotals {
     pub own: Sum,
 }
 
+impl<'a> std::iter::Sum<&'a YearTotals> for YearTotals {
+    fn sum<I: Iterator<Item = &'a YearTotals>>(iter: I) -> YearTotals {
+        iter.fold(YearTotals::default(), |mut all, t| {
+            all.public.kronor += t.public.kronor;
+            all.public.unpublished += t.public.unpublished;
+            all.own.kronor += t.own.kronor;
+            all.own.unpublished += t.own.unpublished;
+            all
+        })
+    }
+}
+
 impl YearTotals {
     pub fn add(&mut self, line: &FundingLine) {
         match line.kind {
@@ -91,14 +103,7 @@ impl AgreementEntry {
     }
 
     pub fn total(&self) -> YearTotals {
-        let mut all = YearTotals::default();
-        for t in self.totals.values() {
-            all.public.kronor += t.public.kronor;
-            all.public.unpublished += t.public.unpublished;
-            all.own.kronor += t.own.kronor;
-            all.own.unpublished += t.own.unpublished;
-        }
-        all
+        self.totals.values().sum()
     }
 }
 

@@ -782,13 +782,7 @@ impl Ctx<'_> {
                 .cmp(&a.received.kronor)
                 .then_with(|| a.link.name.cmp(&b.link.name))
         });
-        let mut all = YearTotals::default();
-        for t in site.totals.values() {
-            all.public.kronor += t.public.kronor;
-            all.public.unpublished += t.public.unpublished;
-            all.own.kronor += t.own.kronor;
-            all.own.unpublished += t.own.unpublished;
-        }
+        let all: YearTotals = site.totals.values().sum();
         FundingOverview {
             years,
             by_year: year_money(&site.totals),
