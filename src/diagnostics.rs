@@ -44,19 +44,40 @@ impl fmt::Display for Diagnostic {
             (line, 0) => write!(f, "{label}: {path}:{line}: {}", self.message)?,
             (line, col) => write!(f, "{label}: {path}:{line}:{col}: {}", self.message)?,
         }
-        if let Some(text) = &self.source_line {
+        if let Some(full) = &self.source_line {
+            let (text, column) = window(full, self.column);
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             // Tabs are kept so the caret lines up under the same character in a terminal.
             let lead: String = text
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "\n{pad} |\n{number} | {text}\n{pad} | {lead}^")?;
         }
         Ok(())
     }
+}
+
+/// At most `WIDTH` characters of a long line around `column`, with the column adjusted.
+fn window(line: &str, column: usize) -> (String, usize) {
+    const WIDTH: usize = 120;
+    let count = line.chars().count();
+    if count <= WIDTH {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(WIDTH / 2).min(count - WIDTH);
+    let mut text: String = line.chars().skip(start).take(WIDTH).collect();
+    let mut column = column - start;
+    if start > 0 {
+        text.insert(0, '…');
+        column += 1;
+    }
+    if start + WIDTH < count {
+        text.push('…');
+    }
+    (text, column)
 }
 
 /// The text of one content file, kept so that diagnostics can quote the offending line.
@@ -212,6 +233,22 @@ mod tests {
             text,
             "error: agreements/a.yaml:3:11: goal 18 does not exist\n  |\n3 |   - goal: 18\n  |           ^"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let long = format!("title: {}", "[".repeat(5000));
+        let file = SourceFile::new("a.yaml", long);
+        let mut d = Diagnostics::new();
+        d.error(&file, 1, 3000, "x");
+        let text = d.sorted()[0].to_string();
+        let quoted = text.lines().nth(2).unwrap();
+        assert!(quoted.chars().count() < 140, "{quoted}");
+        let caret = text.lines().nth(3).unwrap();
+        // The caret stands under the same character: "…" plus 60 characters of context.
+        let at = caret.chars().count() - 1;
+        assert_eq!(at, "1 | …".chars().count() + 59, "{caret}");
+        assert_eq!(quoted.chars().nth(at), Some('['));
     }
 
     #[test]
