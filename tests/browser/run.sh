@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Browser and HTML checks for the example site: axe-core at two viewports on every page, a link
+# and hosting crawl under the sub-path /iop/ and from disk, and the Nu Html Checker.
+#
+#   bash tests/browser/run.sh               builds the example site into a temporary folder
+#   SITE_DIR=path bash tests/browser/run.sh checks an already built site instead
+#
+# Exits 0 only if every check passes; every problem is printed, one a line.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+SECONDS=0
+
+# Tools from Debian's packages (a fresh CI machine has neither).
+command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
+
+echo "== browser tests: npm ci"
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's java is used.
+(cd "$HERE" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+
+if [[ -n "${SITE_DIR:-}" ]]; then
+  SITE="$(cd "$SITE_DIR" && pwd)"
+  echo "== browser tests: checking $SITE (SITE_DIR; no build)"
+else
+  SITE="$TMP/site"
+  echo "== browser tests: building the example site into $SITE"
+  (cd "$ROOT" && cargo run --release --quiet -- build --as-of 2026-11-23 --output "$SITE")
+fi
+
+echo "== browser tests: axe, links, vnu"
+status=0
+node "$HERE/check.mjs" "$SITE" || status=$?
+echo "browser tests took ${SECONDS}s"
+exit "$status"
