@@ -13,8 +13,8 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 SECONDS=0
 
 # Tools from Debian's packages (a fresh CI machine has neither).
-command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
-command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
+command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless)
 
 echo "== browser tests: npm ci"
 # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's java is used.
