@@ -6,6 +6,7 @@ pub mod schema;
 mod yaml_errors;
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -145,7 +146,13 @@ fn list_files(
         return Vec::new();
     }
     let mut paths = Vec::new();
-    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+    // Hidden files and folders (editor backups such as .history/) are not content.
+    let walker = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -161,8 +168,14 @@ fn list_files(
             }
         };
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_dir() || name.starts_with('.') {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if entry.file_type().is_symlink() && path.is_dir() {
+            diags.file_error(
+                &display_path(site_dir, path),
+                "is a link to a folder; iopsite does not follow links to folders, so move the files here instead",
+            );
             continue;
         }
         if path.extension().and_then(|e| e.to_str()) != Some(extension) {
@@ -185,8 +198,13 @@ fn list_files(
 /// Reads a file as UTF-8 text, refusing oversized files and pointing at the first invalid byte.
 fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
     let shown = display_path(site_dir, path);
+    // Follows a file link; a pipe or device would block or never end, so only plain files.
     let size = match fs::metadata(path) {
-        Ok(meta) => meta.len(),
+        Ok(meta) if meta.is_file() => meta.len(),
+        Ok(_) => {
+            diags.file_error(&shown, "is not a regular file (a folder, pipe or device); remove it from the content folder");
+            return None;
+        }
         Err(err) => {
             diags.file_error(&shown, format!("cannot be read: {err}"));
             return None;
@@ -203,7 +221,24 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
         );
         return None;
     }
-    let bytes = match fs::read(path) {
+    // The size limit also holds for what is actually read, should the file grow meanwhile.
+    let read = fs::File::open(path).and_then(|file| {
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+    });
+    let bytes = match read {
+        Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
+            diags.file_error(
+                &shown,
+                format!(
+                    "is larger than {} MB; content files may be at most that",
+                    MAX_FILE_BYTES / 1024 / 1024
+                ),
+            );
+            return None;
+        }
         Ok(bytes) => bytes,
         Err(err) => {
             diags.file_error(&shown, format!("cannot be read: {err}"));

@@ -22,6 +22,7 @@ pub fn to_html(markdown: &str, top: u8) -> String {
         .unwrap_or(1);
     let shift = |level: HeadingLevel| heading_level(level as u8 + top.clamp(2, 6) - highest);
     let mut used_ids = HashSet::new();
+    let mut dropped_images = 0usize;
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -88,18 +89,20 @@ pub fn to_html(markdown: &str, top: u8) -> String {
                 title,
                 id,
             }) => {
-                let dest_url = if safe_url(&dest_url) && !dest_url.contains(':') {
-                    dest_url
+                // Only images of the site itself (relative paths); an image from another host
+                // would be a third-party request. A dropped image leaves its alt text.
+                if safe_url(&dest_url) && !dest_url.contains(':') && !dest_url.starts_with("//") {
+                    out_events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 } else {
-                    CowStr::from("#")
-                };
-                out_events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                    dropped_images += 1;
+                }
             }
+            Event::End(TagEnd::Image) if dropped_images > 0 => dropped_images -= 1,
             other => out_events.push(other),
         }
         i += 1;
@@ -198,6 +201,18 @@ mod tests {
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.to_lowercase().contains("href=\"javascript"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
+        let images = to_html(
+            "![Karta](https://evil.example/x.png) ![Logga](../logo.png)",
+            2,
+        );
+        assert!(
+            images.contains("Karta") && !images.contains("evil.example"),
+            "{images}"
+        );
+        assert!(
+            images.contains("<img src=\"../logo.png\" alt=\"Logga\""),
+            "{images}"
+        );
     }
 
     #[test]

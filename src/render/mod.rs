@@ -86,6 +86,53 @@ fn theme_error(path: std::path::PathBuf, message: String) -> Diagnostic {
     }
 }
 
+/// A Tera error as a diagnostic at the template file, line and column it names
+/// (`--> NAME:LINE:COL`), so the user sees their own template's line.
+fn template_error(theme: &Theme, text: &str) -> Diagnostic {
+    let message = text
+        .lines()
+        .next()
+        .unwrap_or(text)
+        .trim()
+        .trim_start_matches("error: ")
+        .to_string();
+    let place = text
+        .split("--> ")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .and_then(|place| {
+            let mut parts = place.trim().rsplitn(3, ':');
+            let column = parts.next()?.parse::<usize>().ok()?;
+            let line = parts.next()?.parse::<usize>().ok()?;
+            Some((parts.next()?.to_string(), line, column))
+        });
+    let Some((name, line, column)) = place else {
+        return theme_error(
+            "themes/default/templates".into(),
+            format!("template error: {text}"),
+        );
+    };
+    let key = format!("templates/{name}");
+    let Some(file) = theme.files.get(&key) else {
+        return theme_error(
+            "themes/default/templates".into(),
+            format!("template error: {text}"),
+        );
+    };
+    let source = String::from_utf8_lossy(&file.bytes);
+    Diagnostic {
+        severity: Severity::Error,
+        path: file.display(&key),
+        line,
+        column,
+        message: format!("template error: {message}"),
+        source_line: source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(str::to_string),
+    }
+}
+
 impl Renderer {
     /// Loads templates and strings from the theme; every broken file is reported.
     pub fn new(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Option<Renderer> {
@@ -106,21 +153,7 @@ impl Renderer {
         if let Err(err) =
             tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         {
-            let blamed = templates
-                .iter()
-                .map(|(n, _)| n)
-                .find(|n| err.to_string().contains(n.as_str()))
-                .and_then(|n| {
-                    theme
-                        .files
-                        .get(&format!("templates/{n}"))
-                        .map(|f| f.display(&format!("templates/{n}")))
-                })
-                .unwrap_or_else(|| "themes/default/templates".into());
-            diags.push(theme_error(
-                blamed,
-                format!("the template cannot be read:\n{err}"),
-            ));
+            diags.push(template_error(theme, &err.to_string()));
             return None;
         }
         Some(Renderer { tera, t })
@@ -148,7 +181,7 @@ impl Renderer {
                 path: path.to_string(),
                 bytes: html.into_bytes(),
             })
-            .map_err(|err| format!("{template}: {err}"))
+            .map_err(|err| err.to_string())
     }
 }
 
@@ -259,7 +292,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
             Ok(file) => files.push(file),
             Err(message) => {
                 failed = true;
-                diags.push(theme_error("themes/default/templates".into(), message));
+                diags.push(template_error(theme, &message));
             }
         }
     }
