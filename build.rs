@@ -5,11 +5,18 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    // Read at run time: a build script binary may be reused for another checkout.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("themes/default");
     println!("cargo:rerun-if-changed=themes/default");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
+    assert!(
+        files.iter().any(|f| f.starts_with("templates/")),
+        "no templates found in {}",
+        root.display()
+    );
     let mut code = String::from(
         "/// Built-in theme files: (path inside themes/default/, contents).\npub static FILES: &[(&str, &[u8])] = &[\n",
     );
