@@ -83,7 +83,7 @@ fn luhn_valid(digits: &str) -> bool {
             if v > 9 { v - 9 } else { v }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]

@@ -66,16 +66,16 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
 
     let start = date(file, &raw.period.start, diags);
     let end = date(file, &raw.period.end, diags);
-    if let (Some(s), Some(e)) = (start, end) {
-        if e < s {
-            let (line, col) = position(&raw.period.end);
-            diags.error(
-                file,
-                line,
-                col,
-                format!("the period ends ({e}) before it starts ({s})"),
-            );
-        }
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        let (line, col) = position(&raw.period.end);
+        diags.error(
+            file,
+            line,
+            col,
+            format!("the period ends ({e}) before it starts ({s})"),
+        );
     }
 
     let mut decisions = Vec::new();
@@ -95,16 +95,16 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
             }
         };
         let extends_to = d.extends_to.as_ref().and_then(|t| date(file, t, diags));
-        if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref()) {
-            if to <= e {
-                let (line, col) = position(spanned);
-                diags.error(
-                    file,
-                    line,
-                    col,
-                    format!("extends_to ({to}) must be after the agreement's end ({e})"),
-                );
-            }
+        if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref())
+            && to <= e
+        {
+            let (line, col) = position(spanned);
+            diags.error(
+                file,
+                line,
+                col,
+                format!("extends_to ({to}) must be after the agreement's end ({e})"),
+            );
         }
         decisions.push(Decision {
             date: date(file, &d.date, diags).unwrap_or_default(),
@@ -428,18 +428,18 @@ fn check_funding(
         return;
     };
     let (line, col) = position(&entry.years);
-    if let Some((start, end)) = span {
-        if first < start || last > end {
-            diags.error(
-                file,
-                line,
-                col,
-                format!(
-                    "funding for {first}–{last} lies outside the agreement's period ({start}–{end})"
-                ),
-            );
-            return;
-        }
+    if let Some((start, end)) = span
+        && (first < start || last > end)
+    {
+        diags.error(
+            file,
+            line,
+            col,
+            format!(
+                "funding for {first}–{last} lies outside the agreement's period ({start}–{end})"
+            ),
+        );
+        return;
     }
     let kind = match parties[funder].kind {
         PartyKind::Public => FundingKind::Public,
