@@ -85,29 +85,43 @@ fn window(line: &str, column: usize) -> (String, usize) {
 pub struct SourceFile {
     /// Path shown to the user.
     pub display_path: PathBuf,
-    pub text: String,
+    text: String,
+    /// Byte offset of the start of each line, so quoting a line costs no scan of the file
+    /// (a file can have thousands of problems).
+    line_starts: Vec<usize>,
     /// Lines in `text` that precede line 1 of what the YAML parser saw (front matter offset).
     pub line_offset: usize,
 }
 
 impl SourceFile {
     pub fn new(display_path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         SourceFile {
             display_path: display_path.into(),
-            text: text.into(),
+            text,
+            line_starts,
             line_offset: 0,
         }
     }
 
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// The text of 1-based `line` of the file, without its line ending.
     pub fn line_text(&self, line: usize) -> Option<String> {
-        if line == 0 {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        if start >= self.text.len() && line > 1 {
             return None;
         }
-        self.text
-            .lines()
-            .nth(line - 1)
-            .map(|l| l.trim_end_matches('\r').to_string())
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        Some(self.text[start..end].trim_end_matches('\r').to_string())
     }
 }
 
@@ -249,6 +263,24 @@ mod tests {
         let at = caret.chars().count() - 1;
         assert_eq!(at, "1 | …".chars().count() + 59, "{caret}");
         assert_eq!(quoted.chars().nth(at), Some('['));
+    }
+
+    #[test]
+    fn line_text_by_index() {
+        let file = SourceFile::new("a", "one\r\ntwo\n\nfour");
+        let lines: Vec<_> = (0..6).map(|n| file.line_text(n)).collect();
+        assert_eq!(
+            lines,
+            [
+                None,
+                Some("one".into()),
+                Some("two".into()),
+                Some("".into()),
+                Some("four".into()),
+                None
+            ]
+        );
+        assert_eq!(SourceFile::new("b", "x\n").line_text(2), None);
     }
 
     #[test]

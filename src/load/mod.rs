@@ -85,7 +85,7 @@ pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
         return content;
     }
     content.site = read_source(site_dir, &site_path, diags).and_then(|file| {
-        parse_yaml::<SiteFile>(&file, &file.text.clone(), diags).map(|data| Loaded {
+        parse_yaml::<SiteFile>(&file, file.text(), diags).map(|data| Loaded {
             id: "site".into(),
             file,
             data,
@@ -102,7 +102,7 @@ pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
     let page_paths = list_files(site_dir, &content_dir.join("pages"), "md", diags);
 
     let (agreements, d1) = parse_all(site_dir, &agreement_paths, |file, d| {
-        parse_yaml::<AgreementFile>(file, &file.text.clone(), d)
+        parse_yaml::<AgreementFile>(file, file.text(), d)
     });
     let (reports, d2) = parse_all(site_dir, &report_paths, parse_document::<ReportFrontMatter>);
     let (pages, d3) = parse_all(site_dir, &page_paths, parse_document::<PageFrontMatter>);
@@ -180,8 +180,7 @@ fn list_files(
         }
         if path.extension().and_then(|e| e.to_str()) != Some(extension) {
             let shown = display_path(site_dir, path);
-            let mut file = SourceFile::new(shown, "");
-            file.text.clear();
+            let file = SourceFile::new(shown, "");
             diags.warning(
                 &file,
                 0,
@@ -370,7 +369,7 @@ pub fn parse_document<T: DeserializeOwned>(
     file: &SourceFile,
     diags: &mut Diagnostics,
 ) -> Option<Document<T>> {
-    let text = file.text.as_str();
+    let text = file.text();
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
@@ -423,7 +422,7 @@ mod tests {
     fn yaml_errors_have_positions_and_plain_words() {
         let file = SourceFile::new("x.yaml", "title: T\nsummary: S\ntitel: oops\n");
         let mut diags = Diagnostics::new();
-        let parsed = parse_yaml::<PageFrontMatter>(&file, &file.text.clone(), &mut diags);
+        let parsed = parse_yaml::<PageFrontMatter>(&file, file.text(), &mut diags);
         assert!(parsed.is_none());
         let d = &diags.sorted()[0];
         println!("{d}");

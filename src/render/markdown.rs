@@ -2,7 +2,7 @@
 //! shown as text, links may only go to web, mail or relative addresses, headings get ids,
 //! and headings are shifted to fit under the page's own headings (one h1, no skipped level).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -22,6 +22,7 @@ pub fn to_html(markdown: &str, top: u8) -> String {
         .unwrap_or(1);
     let shift = |level: HeadingLevel| heading_level(level as u8 + top.clamp(2, 6) - highest);
     let mut used_ids = HashSet::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut dropped_images = 0usize;
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
@@ -46,12 +47,15 @@ pub fn to_html(markdown: &str, top: u8) -> String {
                 let base = id
                     .map(|s| s.to_string())
                     .unwrap_or_else(|| heading_id(&text));
+                // Remember where each base's numbering stopped: many equal headings must not
+                // cost a search from -2 each time.
                 let mut unique = base.clone();
-                let mut n = 2;
+                let mut n = next_suffix.get(&base).copied().unwrap_or(2);
                 while !used_ids.insert(unique.clone()) {
                     unique = format!("{base}-{n}");
                     n += 1;
                 }
+                next_suffix.insert(base, n);
                 let level = shift(level);
                 out_events.push(Event::Start(Tag::Heading {
                     level,
@@ -222,5 +226,10 @@ mod tests {
             html.contains("id=\"mal\"") && html.contains("id=\"mal-2\""),
             "{html}"
         );
+        // Numbering goes on where it stopped, also past an id taken by another heading.
+        let many = to_html("## Mål\n\n## Mål 2\n\n## Mål\n\n## Mål\n", 2);
+        for id in ["mal", "mal-2", "mal-3", "mal-4"] {
+            assert_eq!(many.matches(&format!("id=\"{id}\"")).count(), 1, "{many}");
+        }
     }
 }

@@ -198,8 +198,7 @@ fn load_i18n(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Opti
         file.display(&name),
         String::from_utf8_lossy(&file.bytes).into_owned(),
     );
-    let map: BTreeMap<String, String> =
-        crate::load::parse_yaml(&source, &source.text.clone(), diags)?;
+    let map: BTreeMap<String, String> = crate::load::parse_yaml(&source, source.text(), diags)?;
     let t = I18n::from_map(map);
     let missing = t.missing_keys();
     if !missing.is_empty() {
