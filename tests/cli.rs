@@ -1,36 +1,15 @@
 //! The `iopsite` command as a user runs it: exit codes, what goes to stderr, the scaffolding
 //! commands, and that a failed build never touches the previous output.
 
+mod common;
+use common::{fixtures, minimal_site};
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const AS_OF: &str = "2026-11-23";
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read fixture folder") {
-        let entry = entry.expect("read fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
-}
-
-/// A fresh copy of the minimal valid site.
-fn minimal_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    copy_dir(&fixtures().join("minimal"), dir.path());
-    dir
-}
 
 /// Adds an agreement with a goal that does not exist (line 29, column 11).
 fn break_site(site: &Path) {

@@ -1,6 +1,9 @@
 //! Builds the example site in `content/` and checks pages and figures against the seed
 //! documents.
 
+mod common;
+use common::copy_dir;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -400,16 +403,4 @@ fn open_data_leaves_unpublished_amounts_empty() {
         "{csv}"
     );
     assert!(csv.lines().any(|l| l.starts_with("malmo-region-skane-roda-korset-barn,2025,Svenska Röda Korset,802002-8711,,own_contribution,270000,true")), "{csv}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

@@ -16,6 +16,9 @@
 
 #![cfg(unix)]
 
+mod common;
+use common::{copy_dir, fixtures};
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write as _;
@@ -36,23 +39,6 @@ const DATA_LIMIT_KB: u64 = 1024 * 1024;
 /// The most memory (peak resident set) a run may use. A build of the minimal site needs a
 /// few MB; the largest legitimate input (an 8 MB file) stays well below this.
 const MAX_PEAK_RSS_KB: u64 = 256 * 1024;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read fixture folder") {
-        let entry = entry.expect("read fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
-}
 
 /// Every file under `dir` (relative path → contents); symlinks are recorded by their target.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

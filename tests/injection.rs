@@ -12,6 +12,9 @@
 //! - `data/*.csv` and `data/*.json`: the strings exactly as written (data, not HTML);
 //! - `feed.xml` and `sitemap.xml`: escaped XML.
 
+mod common;
+use common::{copy_dir, fixtures};
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,23 +39,6 @@ const NONPROFIT_PARTY: &str = "Föreningen \" onmouseover=\"alert('party2')";
 const FUNDING_UNIT: &str = "<script>alert('funding-unit')</script>";
 const TEMPLATE_VARIABLE: &str = "{{ site.title }}";
 const TEMPLATE_TAG: &str = "{% if true %}X{% endif %}";
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read fixture folder") {
-        let entry = entry.expect("read fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
-}
 
 /// Copies `tests/fixtures/NAME` to a temporary folder and builds it with the real binary.
 fn built(name: &str) -> tempfile::TempDir {

@@ -5,41 +5,20 @@
 //! Each case copies `tests/fixtures/minimal` (a small valid site) into a fresh temporary
 //! folder, drops one fixture from `tests/fixtures/invalid/` into it and runs `iopsite::check`.
 
+mod common;
+use common::{fixtures, minimal_site};
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use iopsite::diagnostics::Diagnostic;
 use iopsite::{BuildOptions, Failure};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
 fn options() -> BuildOptions {
     BuildOptions {
         as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 23).expect("a valid date")),
     }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read fixture folder") {
-        let entry = entry.expect("read fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
-}
-
-/// A fresh copy of the minimal valid site.
-fn minimal_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    copy_dir(&fixtures().join("minimal"), dir.path());
-    dir
 }
 
 /// Runs `check` and returns its diagnostics, failing the test if the check passed.
