@@ -108,12 +108,6 @@ pub mod single {
             };
             let _ = crate::validate::check_agreement(&loaded, &mut diags);
         }
-        let _ = diags
-            .clone()
-            .sorted()
-            .iter()
-            .map(ToString::to_string)
-            .count();
         diags
     }
 
