@@ -336,15 +336,10 @@ fn contact_details_are_private_unless_the_site_publishes_them() {
         "phone published although site.yaml says not to"
     );
 
-    let copy = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("content"), &copy.path().join("content"));
-    let site_yaml = copy.path().join("content/site.yaml");
-    let text = fs::read_to_string(&site_yaml).unwrap().replace(
+    let copy = example_with_setting(
         "publish_contact_details: false",
         "publish_contact_details: true",
     );
-    fs::write(&site_yaml, text).unwrap();
-    iopsite::build(copy.path(), None, &as_of()).unwrap();
     let html = fs::read_to_string(
         copy.path()
             .join("output/agreements/malmo-region-skane-roda-korset-barn.html"),
@@ -355,14 +350,7 @@ fn contact_details_are_private_unless_the_site_publishes_them() {
 
 #[test]
 fn english_interface() {
-    let copy = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("content"), &copy.path().join("content"));
-    let site_yaml = copy.path().join("content/site.yaml");
-    let text = fs::read_to_string(&site_yaml)
-        .unwrap()
-        .replace("language: sv", "language: en");
-    fs::write(&site_yaml, text).unwrap();
-    iopsite::build(copy.path(), None, &as_of()).unwrap();
+    let copy = example_with_setting("language: sv", "language: en");
     let html = fs::read_to_string(
         copy.path()
             .join("output/agreements/malmo-region-skane-roda-korset-barn.html"),
@@ -403,4 +391,16 @@ fn open_data_leaves_unpublished_amounts_empty() {
         "{csv}"
     );
     assert!(csv.lines().any(|l| l.starts_with("malmo-region-skane-roda-korset-barn,2025,Svenska Röda Korset,802002-8711,,own_contribution,270000,true")), "{csv}");
+}
+
+/// Builds a copy of the example site whose site.yaml has `from` replaced by `to`.
+fn example_with_setting(from: &str, to: &str) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &copy.path().join("content"));
+    let site_yaml = copy.path().join("content/site.yaml");
+    let text = fs::read_to_string(&site_yaml).unwrap();
+    assert!(text.contains(from), "site.yaml has no `{from}`");
+    fs::write(&site_yaml, text.replace(from, to)).unwrap();
+    iopsite::build(copy.path(), None, &as_of()).unwrap();
+    copy
 }

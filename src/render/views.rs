@@ -658,8 +658,6 @@ impl Ctx<'_> {
 #[derive(Debug, Serialize)]
 pub struct GoalRow {
     pub goal: GoalRef,
-    pub colour: &'static str,
-    pub text_colour: &'static str,
     pub agreement_count: usize,
     pub public_total: Money,
 }
@@ -679,34 +677,10 @@ pub struct GoalPage {
     pub by_year: Vec<YearAmount>,
 }
 
-/// The UN colour of each goal and a text colour that reaches 4.5:1 on it.
-pub const GOAL_COLOURS: [(&str, &str); 17] = [
-    ("#E5243B", "#000000"),
-    ("#DDA63A", "#000000"),
-    ("#4C9F38", "#000000"),
-    ("#C5192D", "#FFFFFF"),
-    ("#FF3A21", "#000000"),
-    ("#26BDE2", "#000000"),
-    ("#FCC30B", "#000000"),
-    ("#A21942", "#FFFFFF"),
-    ("#FD6925", "#000000"),
-    ("#DD1367", "#FFFFFF"),
-    ("#FD9D24", "#000000"),
-    ("#BF8B2E", "#000000"),
-    ("#3F7E44", "#FFFFFF"),
-    ("#0A97D9", "#000000"),
-    ("#56C02B", "#000000"),
-    ("#00689D", "#FFFFFF"),
-    ("#19486A", "#FFFFFF"),
-];
-
 impl Ctx<'_> {
     pub fn goal_row(&self, goal: &crate::model::site::GoalEntry) -> GoalRow {
-        let (colour, text_colour) = GOAL_COLOURS[usize::from(goal.number) - 1];
         GoalRow {
             goal: self.goal_ref(goal.number),
-            colour,
-            text_colour,
             agreement_count: goal.agreements.len(),
             public_total: sum_all(&goal.public_by_year),
         }
