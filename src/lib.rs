@@ -31,6 +31,8 @@ pub struct Outcome {
     /// Warnings (a successful run has no errors).
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Charts drawn, and the time spent drawing them (summed over threads).
+    pub charts: render::ChartStats,
 }
 
 impl Outcome {
@@ -62,13 +64,13 @@ pub fn check(site_dir: &Path, options: &BuildOptions) -> Result<Outcome, Failure
         return Err(Failure::Content(diags.sorted()));
     };
     let site = model::build(checked);
-    let files = render::render(&site, &theme, &mut diags);
-    match files {
-        Some(files) if !diags.has_errors() => Ok(Outcome {
+    match render::render(&site, &theme, &mut diags) {
+        Some((files, charts)) if !diags.has_errors() => Ok(Outcome {
             site,
             files,
             warnings: diags.sorted(),
             elapsed: started.elapsed(),
+            charts,
         }),
         _ => Err(Failure::Content(diags.sorted())),
     }

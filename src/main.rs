@@ -103,13 +103,15 @@ fn report(result: Result<iopsite::Outcome, Failure>, quiet: bool, verb: &str) ->
             if !quiet {
                 let site = &outcome.site;
                 println!(
-                    "{verb} {} pages and {} files ({} agreements, {} reports, {} warnings) in {} ms, status as of {}",
+                    "{verb} {} pages, {} charts and {} files ({} agreements, {} reports, {} warnings) in {} ms (charts {} ms over all threads), status as of {}",
                     outcome.page_count(),
+                    outcome.charts.count,
                     outcome.files.len(),
                     site.agreements.len(),
                     site.reports.len(),
                     outcome.warnings.len(),
                     outcome.elapsed.as_millis(),
+                    outcome.charts.time.as_millis(),
                     site.config.as_of
                 );
             }

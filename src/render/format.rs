@@ -33,6 +33,31 @@ pub fn kronor(n: i64, language: Language) -> String {
     }
 }
 
+/// Short money for chart labels: "1,07 mn kr", "650 tkr", "SEK 1.07m", "SEK 650k"; below
+/// ten thousand kronor the full amount.
+pub fn compact_kronor(n: i64, language: Language) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    // reason: kronor amounts are far below 2^52
+    let x = n as f64;
+    let (scaled, decimals, sv, en) = match n.unsigned_abs() {
+        1_000_000_000.. => (x / 1e9, 2, "md\u{a0}kr", "bn"),
+        1_000_000.. => (x / 1e6, 2, "mn\u{a0}kr", "m"),
+        10_000.. => (x / 1e3, 0, "tkr", "k"),
+        _ => return kronor(n, language),
+    };
+    let text = format!("{scaled:.decimals$}");
+    let text = if decimals > 0 {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    let value = number(text.parse().unwrap_or(scaled), language);
+    match language {
+        Language::Sv => format!("{value}{NBSP}{sv}"),
+        Language::En => format!("SEK{NBSP}{value}{en}"),
+    }
+}
+
 /// A statistic: whole numbers grouped, fractions with up to two decimals
 /// (decimal comma in Swedish).
 pub fn number(x: f64, language: Language) -> String {
@@ -75,6 +100,23 @@ mod tests {
     #[test]
     fn english_money() {
         assert_eq!(kronor(1_070_000, Language::En), "SEK\u{a0}1,070,000");
+    }
+
+    #[test]
+    fn compact_money() {
+        assert_eq!(
+            compact_kronor(1_070_000, Language::Sv),
+            "1,07\u{a0}mn\u{a0}kr"
+        );
+        assert_eq!(compact_kronor(5_000_000, Language::Sv), "5\u{a0}mn\u{a0}kr");
+        assert_eq!(compact_kronor(650_000, Language::Sv), "650\u{a0}tkr");
+        assert_eq!(compact_kronor(9_500, Language::Sv), "9\u{a0}500\u{a0}kr");
+        assert_eq!(
+            compact_kronor(2_400_000_000, Language::Sv),
+            "2,4\u{a0}md\u{a0}kr"
+        );
+        assert_eq!(compact_kronor(1_070_000, Language::En), "SEK\u{a0}1.07m");
+        assert_eq!(compact_kronor(650_000, Language::En), "SEK\u{a0}650k");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Turns the frozen `Site` into output files: HTML pages through the theme's templates (in
 //! parallel), the theme's static files, and the machine-readable exports.
 
+pub mod charts;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
@@ -26,6 +27,14 @@ use views::Ctx;
 pub struct OutputFile {
     pub path: String,
     pub bytes: Vec<u8>,
+}
+
+/// What rendering produced besides the files: how many charts, and the time spent drawing
+/// them summed over all threads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChartStats {
+    pub count: usize,
+    pub time: std::time::Duration,
 }
 
 /// Everything needed to render pages: templates with filters, and the interface strings.
@@ -239,7 +248,11 @@ fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
 }
 
 /// Renders every page of the site. Template errors are collected, not printed one by one.
-pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    diags: &mut Diagnostics,
+) -> Option<(Vec<OutputFile>, ChartStats)> {
     let mut renderer = Renderer::new(theme, site.config.language, diags)?;
     let cfg = &site.config;
     let meta = SiteMeta {
@@ -261,9 +274,11 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
     };
     renderer.tera.global_context().insert("site", &meta);
     renderer.tera.global_context().insert("t", &renderer.t);
+    let clock = charts::ChartClock::default();
     let ctx = Ctx {
         site,
         t: &renderer.t,
+        charts: &clock,
     };
 
     let mut jobs = vec![
@@ -295,6 +310,10 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
             }
         }
     }
+    for err in clock.take_errors() {
+        failed = true;
+        diags.push(theme_error("themes/default".into(), err.to_string()));
+    }
     if failed {
         return None;
     }
@@ -306,7 +325,11 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
     }
     files.extend(crate::export::exports(site, &renderer.t));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Some(files)
+    let stats = ChartStats {
+        count: clock.count(),
+        time: clock.elapsed(),
+    };
+    Some((files, stats))
 }
 
 fn render_job(r: &Renderer, ctx: &Ctx, job: &Job) -> Result<OutputFile, String> {

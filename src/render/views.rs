@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::charts::{BarChart, ChartClock, ChartText, HBar, HBarChart, LineChart, Stack};
 use super::i18n::I18n;
 use super::markdown;
 use super::urls;
@@ -96,9 +97,46 @@ pub struct AgreementRow {
 pub struct Ctx<'a> {
     pub site: &'a Site,
     pub t: &'a I18n,
+    /// Counts and times the charts drawn for the pages.
+    pub charts: &'a ChartClock,
 }
 
 impl Ctx<'_> {
+    pub fn chart_text(&self) -> ChartText<'_> {
+        ChartText {
+            language: self.site.config.language,
+            t: self.t,
+        }
+    }
+
+    fn bar_chart(&self, chart: &BarChart) -> Option<String> {
+        self.charts.draw(|| chart.render(self.chart_text()))
+    }
+
+    fn hbar_chart(&self, chart: &HBarChart) -> Option<String> {
+        self.charts.draw(|| chart.render(self.chart_text()))
+    }
+
+    /// Public money per year, stacked by public funder, over every agreement of the site.
+    fn funders_chart(&self, id: &str, years: &[i32], rows: &[FunderRow]) -> Option<String> {
+        if rows.is_empty() {
+            return None;
+        }
+        self.bar_chart(&BarChart {
+            id: id.to_string(),
+            title: self.t.get("chart_public_by_funder"),
+            years: years.to_vec(),
+            stacks: rows
+                .iter()
+                .map(|row| Stack {
+                    name: row.link.name.clone(),
+                    own: false,
+                    values: row.cells.clone(),
+                })
+                .collect(),
+        })
+    }
+
     pub fn goal_ref(&self, number: u8) -> GoalRef {
         GoalRef {
             number,
@@ -342,6 +380,28 @@ pub struct AgreementPage {
     pub goals: Vec<GoalLinkView>,
     pub reports: Vec<ReportLink>,
     pub missing_reports: Vec<i32>,
+    /// Funding per year stacked by funder (inline SVG), when there are funding lines.
+    pub funding_chart: Option<String>,
+    /// Statistics that appear in two or more of the agreement's reports.
+    pub statistics: Vec<StatisticSeries>,
+}
+
+/// One statistic over the years, from the agreement's reports.
+#[derive(Debug, Serialize)]
+pub struct StatisticSeries {
+    /// Fragment id of its chart and table.
+    pub id: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub points: Vec<StatisticPoint>,
+    pub chart: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatisticPoint {
+    pub year: i32,
+    pub value: f64,
+    pub report_url: String,
 }
 
 fn md(text: &Option<String>) -> Option<String> {
@@ -496,7 +556,86 @@ impl Ctx<'_> {
                 .filter(|(_, s)| *s == ReportState::Missing)
                 .map(|(y, _)| *y)
                 .collect(),
+            funding_chart: self.agreement_chart(entry),
+            statistics: self.statistics(entry),
         }
+    }
+
+    fn agreement_chart(&self, entry: &AgreementEntry) -> Option<String> {
+        let table = funding_table(self, entry);
+        if table.rows.is_empty() {
+            return None;
+        }
+        let own = self.t.get("own_contribution");
+        let stacks = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, col)| Stack {
+                name: match (&col.unit, col.own_contribution) {
+                    (Some(unit), false) => format!("{}, {unit}", col.funder),
+                    (Some(unit), true) => format!("{}, {unit} ({own})", col.funder),
+                    (None, true) => format!("{} ({own})", col.funder),
+                    (None, false) => col.funder.clone(),
+                },
+                own: col.own_contribution,
+                values: table.rows.iter().map(|r| r.cells[c]).collect(),
+            })
+            .collect();
+        self.bar_chart(&BarChart {
+            id: "funding-chart".into(),
+            title: self.t.get("chart_agreement_funding"),
+            years: table.rows.iter().filter_map(|r| r.year).collect(),
+            stacks,
+        })
+    }
+
+    /// Statistics reported for two or more years, in the order they first appear.
+    fn statistics(&self, entry: &AgreementEntry) -> Vec<StatisticSeries> {
+        let mut series: Vec<StatisticSeries> = Vec::new();
+        for (year, state) in &entry.reports {
+            let ReportState::Received(i) = state else {
+                continue;
+            };
+            let report = &self.site.reports[*i];
+            for stat in &report.statistics {
+                let point = StatisticPoint {
+                    year: *year,
+                    value: stat.value,
+                    report_url: urls::report(&report.id),
+                };
+                match series
+                    .iter_mut()
+                    .find(|s| s.name == stat.name && s.unit == stat.unit)
+                {
+                    Some(s) => s.points.push(point),
+                    None => series.push(StatisticSeries {
+                        id: String::new(),
+                        name: stat.name.clone(),
+                        unit: stat.unit.clone(),
+                        points: vec![point],
+                        chart: None,
+                    }),
+                }
+            }
+        }
+        series.retain(|s| s.points.len() >= 2);
+        for (k, s) in series.iter_mut().enumerate() {
+            s.points.sort_by_key(|p| p.year);
+            s.id = format!("statistic-{}", k + 1);
+            let chart = LineChart {
+                id: format!("{}-chart", s.id),
+                title: match &s.unit {
+                    Some(unit) => format!("{} ({unit})", s.name),
+                    None => s.name.clone(),
+                },
+                name: s.name.clone(),
+                unit: s.unit.clone(),
+                points: s.points.iter().map(|p| (p.year, p.value)).collect(),
+            };
+            s.chart = self.charts.draw(|| chart.render(self.chart_text()));
+        }
+        series
     }
 }
 
@@ -675,6 +814,7 @@ pub struct GoalPage {
     pub row: GoalRow,
     pub agreements: Vec<GoalAgreement>,
     pub by_year: Vec<YearAmount>,
+    pub chart: Option<String>,
 }
 
 impl Ctx<'_> {
@@ -704,6 +844,27 @@ impl Ctx<'_> {
                 })
                 .collect(),
             by_year: by_year(&goal.public_by_year),
+            chart: (!goal.public_by_year.is_empty())
+                .then(|| {
+                    self.bar_chart(&BarChart {
+                        id: "goal-chart".into(),
+                        title: self
+                            .t
+                            .get("goal_funding_caption")
+                            .replace("{n}", &goal.number.to_string()),
+                        years: goal.public_by_year.keys().copied().collect(),
+                        stacks: vec![Stack {
+                            name: self.t.get("col_public"),
+                            own: false,
+                            values: goal
+                                .public_by_year
+                                .values()
+                                .map(|s| Some(Money::from(*s)))
+                                .collect(),
+                        }],
+                    })
+                })
+                .flatten(),
         }
     }
 }
@@ -725,13 +886,16 @@ pub struct FundingOverview {
     pub by_recipient: Vec<OrgRow>,
     pub by_goal: Vec<GoalRow>,
     pub unpublished_agreements: Vec<Link>,
+    pub by_funder_chart: Option<String>,
+    pub by_recipient_chart: Option<String>,
+    pub by_goal_chart: Option<String>,
 }
 
 impl Ctx<'_> {
-    pub fn funding_overview(&self) -> FundingOverview {
-        let site = self.site;
-        let years: Vec<i32> = site.totals.keys().copied().collect();
-        let by_funder = site
+    /// Public funders with what they give per year of the site (`None`: nothing that year).
+    fn funder_rows(&self) -> Vec<FunderRow> {
+        let years: Vec<i32> = self.site.totals.keys().copied().collect();
+        self.site
             .organisations
             .iter()
             .filter(|o| o.kind == PartyKind::Public && !o.given.is_empty())
@@ -743,7 +907,13 @@ impl Ctx<'_> {
                     .collect(),
                 total: sum_all(&o.given),
             })
-            .collect();
+            .collect()
+    }
+
+    pub fn funding_overview(&self) -> FundingOverview {
+        let site = self.site;
+        let years: Vec<i32> = site.totals.keys().copied().collect();
+        let by_funder = self.funder_rows();
         let mut by_recipient: Vec<OrgRow> = site
             .organisations
             .iter()
@@ -757,7 +927,46 @@ impl Ctx<'_> {
                 .then_with(|| a.link.name.cmp(&b.link.name))
         });
         let all: YearTotals = site.totals.values().sum();
+        let by_goal: Vec<GoalRow> = site
+            .goals
+            .iter()
+            .filter(|g| !g.agreements.is_empty())
+            .map(|g| self.goal_row(g))
+            .collect();
+        let by_recipient_chart = (!by_recipient.is_empty())
+            .then(|| {
+                self.hbar_chart(&HBarChart {
+                    id: "recipient-chart".into(),
+                    title: self.t.get("funding_per_recipient_caption"),
+                    bars: by_recipient
+                        .iter()
+                        .map(|o| HBar {
+                            label: o.link.name.clone(),
+                            value: o.received,
+                        })
+                        .collect(),
+                    desc_note: None,
+                })
+            })
+            .flatten();
+        let by_goal_chart = (!by_goal.is_empty())
+            .then(|| {
+                self.hbar_chart(&HBarChart {
+                    id: "goal-chart".into(),
+                    title: self.t.get("funding_per_goal_caption"),
+                    bars: by_goal
+                        .iter()
+                        .map(|g| HBar {
+                            label: format!("{} {}", g.goal.number, g.goal.name),
+                            value: g.public_total,
+                        })
+                        .collect(),
+                    desc_note: Some("goal_overlap_note"),
+                })
+            })
+            .flatten();
         FundingOverview {
+            by_funder_chart: self.funders_chart("funder-chart", &years, &by_funder),
             years,
             by_year: year_money(&site.totals),
             total: YearMoney {
@@ -768,12 +977,9 @@ impl Ctx<'_> {
             },
             by_funder,
             by_recipient,
-            by_goal: site
-                .goals
-                .iter()
-                .filter(|g| !g.agreements.is_empty())
-                .map(|g| self.goal_row(g))
-                .collect(),
+            by_goal,
+            by_recipient_chart,
+            by_goal_chart,
             unpublished_agreements: site
                 .agreements
                 .iter()
@@ -804,12 +1010,18 @@ pub struct HomePage {
     pub active: Vec<AgreementRow>,
     pub by_year: Vec<YearMoney>,
     pub missing_report_count: usize,
+    pub years: Vec<i32>,
+    /// Public money per year by funder: chart and the same numbers as table rows.
+    pub by_funder: Vec<FunderRow>,
+    pub by_funder_chart: Option<String>,
 }
 
 impl Ctx<'_> {
     pub fn home(&self) -> HomePage {
         let site = self.site;
         let year = chrono::Datelike::year(&site.config.as_of);
+        let years: Vec<i32> = site.totals.keys().copied().collect();
+        let by_funder = self.funder_rows();
         HomePage {
             agreement_count: site.agreements.len(),
             active_count: site.active().count(),
@@ -837,6 +1049,9 @@ impl Ctx<'_> {
                 .flat_map(|e| &e.reports)
                 .filter(|(_, s)| *s == ReportState::Missing)
                 .count(),
+            by_funder_chart: self.funders_chart("funder-chart", &years, &by_funder),
+            years,
+            by_funder,
         }
     }
 }

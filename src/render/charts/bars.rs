@@ -1,0 +1,463 @@
+//! Vertical bars per year, stacked by series (funders): public money in solid colours, a
+//! non-profit's own contribution hatched, years with unpublished amounts marked in words.
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::*;
+use crate::render::views::Money;
+
+/// One series of a stacked bar chart: a value per category (`None`: nothing that year).
+#[derive(Debug, Clone)]
+pub struct Stack {
+    pub name: String,
+    /// A non-profit's own contribution: drawn hatched, told apart from public money.
+    pub own: bool,
+    pub values: Vec<Option<Money>>,
+}
+
+/// Bars per year; the first stack sits at the bottom.
+#[derive(Debug, Clone)]
+pub struct BarChart {
+    pub id: String,
+    pub title: String,
+    pub years: Vec<i32>,
+    pub stacks: Vec<Stack>,
+}
+
+const PLOT_HEIGHT: u32 = 300;
+/// Row height of the narrow variant.
+const ROW: u32 = 36;
+const LEGEND_LINE: f64 = 24.0;
+const SWATCH: f64 = 14.0;
+/// Share of a year's slot the bar takes.
+const BAR_SHARE: f64 = 0.62;
+
+impl BarChart {
+    fn total(&self, i: usize) -> Money {
+        self.stacks
+            .iter()
+            .filter_map(|s| s.values[i])
+            .fold(Money::default(), |a, b| a + b)
+    }
+
+    /// The one-sentence summary with the key figures.
+    pub fn describe(&self, text: ChartText) -> String {
+        let span = year_span(&self.years);
+        let totals: Vec<Money> = (0..self.years.len()).map(|i| self.total(i)).collect();
+        let unpublished: Vec<String> = self
+            .years
+            .iter()
+            .zip(&totals)
+            .filter(|(_, m)| m.unpublished)
+            .map(|(y, _)| y.to_string())
+            .collect();
+        let sum: i64 = totals.iter().map(|m| m.kronor).sum();
+        if sum == 0 && !unpublished.is_empty() {
+            return text.fill("chart_desc_all_unpublished", &[("years", &span)]);
+        }
+        let mut desc = if let Some((peak_year, peak)) = self
+            .years
+            .iter()
+            .zip(&totals)
+            .max_by_key(|(y, m)| (m.kronor, -**y))
+            .filter(|_| self.years.len() > 1)
+        {
+            text.fill(
+                "chart_desc_years",
+                &[
+                    ("years", &span),
+                    ("total", &text.kr(sum)),
+                    ("peak_year", &peak_year.to_string()),
+                    ("peak", &text.kr(peak.kronor)),
+                ],
+            )
+        } else {
+            text.fill(
+                "chart_desc_year",
+                &[("years", &span), ("total", &text.kr(sum))],
+            )
+        };
+        if self.stacks.len() > 1 {
+            let names: Vec<&str> = self.stacks.iter().map(|s| s.name.as_str()).collect();
+            desc.push(' ');
+            desc.push_str(&text.fill("chart_desc_series", &[("names", &names.join(", "))]));
+        }
+        if !unpublished.is_empty() {
+            desc.push(' ');
+            desc.push_str(&text.fill(
+                "chart_desc_unpublished",
+                &[("years", &unpublished.join(", "))],
+            ));
+        }
+        desc
+    }
+
+    /// Draws the chart as two inline SVG elements: columns for wide screens and rows for
+    /// narrow ones (the stylesheet shows one of them).
+    pub fn render(&self, text: ChartText) -> ChartResult {
+        register_font();
+        let desc = self.describe(text);
+        let wide = self.render_columns(text, &desc)?;
+        let narrow = self.render_rows(text, &desc)?;
+        Ok(wide + &narrow)
+    }
+
+    fn totals(&self) -> Vec<Money> {
+        (0..self.years.len()).map(|i| self.total(i)).collect()
+    }
+
+    /// The legend, top of the stack first so its order matches what the eye sees; each item
+    /// with its position, and the height it takes. Empty when there is one plain series.
+    fn legend(&self, width: f64) -> (Vec<(usize, f64, f64)>, u32) {
+        if self.stacks.len() < 2 && !self.stacks.iter().any(|s| s.own) {
+            return (Vec::new(), 0);
+        }
+        let order: Vec<usize> = (0..self.stacks.len()).rev().collect();
+        let widths: Vec<f64> = order
+            .iter()
+            .map(|&i| SWATCH + 6.0 + text_width(&self.stacks[i].name, SMALL) + 22.0)
+            .collect();
+        let lines = flow(&widths, width - 16.0);
+        let mut x = 8.0;
+        let mut line = 0;
+        let mut items = Vec::new();
+        for ((i, w), l) in order.iter().zip(&widths).zip(&lines) {
+            if *l != line {
+                line = *l;
+                x = 8.0;
+            }
+            items.push((*i, x, 6.0 + line as f64 * LEGEND_LINE));
+            x += w;
+        }
+        let height = (lines.last().map_or(0, |l| l + 1) as f64 * LEGEND_LINE + 8.0).ceil();
+        (items, height as u32)
+    }
+
+    fn draw_legend<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, plotters::coord::Shift>,
+        items: &[(usize, f64, f64)],
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        for &(i, x, y) in items {
+            let stack = &self.stacks[i];
+            let color = PALETTE[i % PALETTE.len()];
+            let (x0, y0) = (x as i32, (y + 4.0) as i32);
+            let (x1, y1) = ((x + SWATCH) as i32, (y + 4.0 + SWATCH) as i32);
+            swatch(area, stack.own, color, (x0, y0), (x1, y1))?;
+            area.draw(&Text::new(
+                stack.name.clone(),
+                ((x + SWATCH + 6.0) as i32, (y + 11.0) as i32),
+                anchored(font(SMALL, TEXT), HPos::Left, VPos::Center),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// Draws the stacked parts of year `i` between two pixel positions along the value axis;
+    /// `span(from, to)` turns kronor into the rectangle's corners.
+    fn draw_stack<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, plotters::coord::Shift>,
+        i: usize,
+        span: impl Fn(i64, i64) -> ((i32, i32), (i32, i32)),
+        vertical: bool,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let mut base = 0i64;
+        for (s, stack) in self.stacks.iter().enumerate() {
+            let Some(value) = stack.values[i].filter(|v| v.kronor > 0) else {
+                continue;
+            };
+            let (p0, p1) = span(base, base + value.kronor);
+            swatch(
+                area,
+                stack.own,
+                PALETTE[s % PALETTE.len()],
+                (p0.0.min(p1.0), p0.1.min(p1.1)),
+                (p0.0.max(p1.0), p0.1.max(p1.1)),
+            )?;
+            if base > 0 {
+                // A white seam between stacked parts.
+                let seam = if vertical {
+                    vec![(p0.0, p0.1), (p1.0, p0.1)]
+                } else {
+                    vec![(p0.0, p0.1), (p0.0, p1.1)]
+                };
+                area.draw(&PathElement::new(seam, WHITE.stroke_width(2)))?;
+            }
+            base += value.kronor;
+        }
+        Ok(())
+    }
+
+    /// The words beside a year's bar: its total and, where part is unpublished, a mark.
+    fn year_labels(&self, text: ChartText, total: Money, word: &str) -> Vec<String> {
+        let mut labels = Vec::new();
+        if total.kronor > 0 {
+            labels.push(format::compact_kronor(total.kronor, text.language));
+        }
+        if total.unpublished {
+            labels.push(if total.kronor > 0 {
+                format!("+ {word}")
+            } else {
+                word.to_string()
+            });
+        }
+        labels
+    }
+
+    /// Columns per year with a value axis: for wide screens.
+    fn render_columns(&self, text: ChartText, desc: &str) -> ChartResult {
+        let fail = chart_error(&self.id);
+        let n = self.years.len().max(1);
+        let totals = self.totals();
+        let max = totals.iter().map(|m| m.kronor).max().unwrap_or(0);
+        let all_unpublished = max == 0 && totals.iter().any(|m| m.unpublished);
+        let (legend, legend_height) = self.legend(f64::from(WIDTH));
+        let axis_max = if max == 0 { 1 } else { max + max / 4 };
+        let y_label_width = if all_unpublished {
+            8
+        } else {
+            (text_width(&text.axis_kr(axis_max, axis_max), SMALL) + 14.0).ceil() as u32
+        };
+        // The words above the bars: normal size if they fit the slot, else smaller, else a
+        // star explained under the chart.
+        let word = text.t.get("chart_unpublished_short");
+        let slot = (f64::from(WIDTH) - f64::from(y_label_width) - 20.0) / n as f64;
+        let widest = |size: f64| {
+            totals
+                .iter()
+                .flat_map(|t| self.year_labels(text, *t, &word))
+                .map(|l| text_width(&l, size))
+                .fold(0.0, f64::max)
+        };
+        let size = [SMALL, 12.0]
+            .into_iter()
+            .find(|&size| widest(size) <= slot - 6.0);
+        let footnote = size.is_none() && totals.iter().any(|t| t.unpublished);
+        let height = legend_height + PLOT_HEIGHT + if footnote { 24 } else { 0 };
+
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+            let (top, rest) = root.split_vertically(legend_height);
+            let (plot, bottom) = rest.split_vertically(PLOT_HEIGHT);
+            self.draw_legend(&top, &legend).map_err(|e| fail(&e))?;
+            #[allow(clippy::cast_precision_loss)]
+            // reason: kronor amounts are far below 2^52
+            let mut chart = ChartBuilder::on(&plot)
+                .margin_top(10)
+                .margin_right(12)
+                .x_label_area_size(30)
+                .y_label_area_size(y_label_width)
+                .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..axis_max as f64)
+                .map_err(|e| fail(&e))?;
+            let y_label = |v: &f64| text.axis_kr(v.round() as i64, axis_max);
+            let mut mesh = chart.configure_mesh();
+            mesh.disable_x_mesh()
+                .x_labels(0)
+                .y_labels(if all_unpublished { 0 } else { 5 })
+                .y_label_formatter(&y_label)
+                .y_label_style(font(SMALL, MUTED))
+                .bold_line_style(GRID)
+                .light_line_style(TRANSPARENT)
+                .axis_style(AXIS);
+            mesh.draw().map_err(|e| fail(&e))?;
+            let slot_px = {
+                let (a, _) = chart.backend_coord(&(0.0, 0.0));
+                let (b, _) = chart.backend_coord(&(1.0, 0.0));
+                f64::from(b - a)
+            };
+            year_labels(&root, &chart, &self.years, slot_px).map_err(|e| fail(&e))?;
+
+            for (i, total) in totals.iter().enumerate() {
+                let x = i as f64;
+                let (left, right) = (x - BAR_SHARE / 2.0, x + BAR_SHARE / 2.0);
+                #[allow(clippy::cast_precision_loss)]
+                // reason: kronor amounts are far below 2^52
+                self.draw_stack(
+                    &root,
+                    i,
+                    |from, to| {
+                        (
+                            chart.backend_coord(&(left, to as f64)),
+                            chart.backend_coord(&(right, from as f64)),
+                        )
+                    },
+                    true,
+                )
+                .map_err(|e| fail(&e))?;
+                #[allow(clippy::cast_precision_loss)]
+                // reason: kronor amounts are far below 2^52
+                let (cx, top_y) = chart.backend_coord(&(x, total.kronor as f64));
+                let labels = match size {
+                    Some(_) => self.year_labels(text, *total, &word),
+                    None if total.unpublished => vec!["*".to_string()],
+                    None => Vec::new(),
+                };
+                let size = size.unwrap_or(SMALL);
+                let line = (size * 1.35).round() as i32;
+                for (k, label) in labels.iter().rev().enumerate() {
+                    root.draw(&Text::new(
+                        label.clone(),
+                        (cx, top_y - 6 - k as i32 * line),
+                        anchored(font(size, TEXT), HPos::Center, VPos::Bottom),
+                    ))
+                    .map_err(|e| fail(&e))?;
+                }
+            }
+            if all_unpublished {
+                let (x0, y0) = chart.backend_coord(&(-0.5, 1.0));
+                let (x1, y1) = chart.backend_coord(&(n as f64 - 0.5, 0.0));
+                root.draw(&Text::new(
+                    text.t.get("chart_all_unpublished"),
+                    ((x0 + x1) / 2, (y0 + y1) / 2),
+                    anchored(font(LABEL, TEXT), HPos::Center, VPos::Center),
+                ))
+                .map_err(|e| fail(&e))?;
+            }
+            if footnote {
+                bottom
+                    .draw(&Text::new(
+                        format!("* {word}"),
+                        (8, 12),
+                        anchored(font(SMALL, TEXT), HPos::Left, VPos::Center),
+                    ))
+                    .map_err(|e| fail(&e))?;
+            }
+            root.present().map_err(|e| fail(&e))?;
+        }
+        Ok(finish(
+            &svg,
+            &self.id,
+            "chart-wide",
+            &self.title,
+            desc,
+            (WIDTH, height),
+        ))
+    }
+
+    /// One row per year, bars running right, totals after them: for narrow screens, where
+    /// columns would leave no room for their labels.
+    fn render_rows(&self, text: ChartText, desc: &str) -> ChartResult {
+        let id = format!("{}-rows", self.id);
+        let fail = chart_error(&id);
+        let totals = self.totals();
+        let max = totals.iter().map(|m| m.kronor).max().unwrap_or(0).max(1);
+        let word = text.t.get("chart_unpublished_short");
+        let width = f64::from(NARROW);
+        let (legend, legend_height) = self.legend(width);
+        let labels: Vec<String> = totals
+            .iter()
+            .map(|t| self.year_labels(text, *t, &word).join(" "))
+            .collect();
+        let widest = labels
+            .iter()
+            .map(|l| text_width(l, SMALL))
+            .fold(0.0, f64::max);
+        let year_width = text_width("2000", SMALL) + 16.0;
+        let room = (width - year_width - widest - 20.0).max(40.0);
+        let height = legend_height + ROW * self.years.len().max(1) as u32 + 8;
+
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (NARROW, height)).into_drawing_area();
+            let (top, plot) = root.split_vertically(legend_height);
+            self.draw_legend(&top, &legend).map_err(|e| fail(&e))?;
+            let x0 = (8.0 + year_width) as i32;
+            for (i, year) in self.years.iter().enumerate() {
+                let y = 6 + (i as u32 * ROW) as i32;
+                let middle = y + ROW as i32 / 2 - 2;
+                plot.draw(&Text::new(
+                    year.to_string(),
+                    (8, middle),
+                    anchored(font(SMALL, MUTED), HPos::Left, VPos::Center),
+                ))
+                .map_err(|e| fail(&e))?;
+                #[allow(clippy::cast_precision_loss)]
+                // reason: kronor amounts are far below 2^52
+                let px = |kronor: i64| x0 + (room * kronor as f64 / max as f64).round() as i32;
+                self.draw_stack(
+                    &plot,
+                    i,
+                    |from, to| ((px(from), middle - 10), (px(to), middle + 10)),
+                    false,
+                )
+                .map_err(|e| fail(&e))?;
+                plot.draw(&PathElement::new(
+                    vec![(x0, middle - 13), (x0, middle + 13)],
+                    AXIS.stroke_width(2),
+                ))
+                .map_err(|e| fail(&e))?;
+                plot.draw(&Text::new(
+                    labels[i].clone(),
+                    (px(totals[i].kronor) + 8, middle),
+                    anchored(font(SMALL, TEXT), HPos::Left, VPos::Center),
+                ))
+                .map_err(|e| fail(&e))?;
+            }
+            root.present().map_err(|e| fail(&e))?;
+        }
+        Ok(finish(
+            &svg,
+            &id,
+            "chart-narrow",
+            &self.title,
+            desc,
+            (NARROW, height),
+        ))
+    }
+}
+
+/// A filled rectangle, or for own contributions a white one with a border and hatching.
+fn swatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    hatched: bool,
+    color: RGBColor,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if !hatched {
+        return area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()));
+    }
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], WHITE.filled()))?;
+    // Diagonal lines x + y = c, clipped to the rectangle.
+    let step = 6;
+    let mut c = x0 + y0 + step;
+    while c < x1 + y1 {
+        let from_x = x0.max(c - y1);
+        let to_x = x1.min(c - y0);
+        if from_x < to_x {
+            area.draw(&PathElement::new(
+                vec![(from_x, c - from_x), (to_x, c - to_x)],
+                color.stroke_width(2),
+            ))?;
+        }
+        c += step;
+    }
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.stroke_width(2)))
+}
+
+/// Year labels under the x axis, thinned out when they would touch.
+pub(super) fn year_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    chart: &ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    years: &[i32],
+    slot: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let label_width = text_width("2000", SMALL) + 8.0;
+    let every = (label_width / slot.max(1.0)).ceil().max(1.0) as usize;
+    for (i, year) in years.iter().enumerate() {
+        if i % every != 0 {
+            continue;
+        }
+        let (x, y) = chart.backend_coord(&(i as f64, 0.0));
+        root.draw(&Text::new(
+            year.to_string(),
+            (x, y + 8),
+            anchored(font(SMALL, MUTED), HPos::Center, VPos::Top),
+        ))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! One statistic over the years (from the annual reports), as a line with labelled points.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::bars::year_labels;
+use super::*;
+
+#[derive(Debug, Clone)]
+pub struct LineChart {
+    pub id: String,
+    pub title: String,
+    /// The statistic's name, for the description.
+    pub name: String,
+    pub unit: Option<String>,
+    /// (year, value), in year order; a year without a value is left out.
+    pub points: Vec<(i32, f64)>,
+}
+
+const HEIGHT: u32 = 260;
+
+impl LineChart {
+    fn with_unit(&self, text: ChartText, value: f64) -> String {
+        match &self.unit {
+            Some(unit) => format!("{} {unit}", text.num(value)),
+            None => text.num(value),
+        }
+    }
+
+    pub fn describe(&self, text: ChartText) -> String {
+        let (Some(first), Some(last)) = (self.points.first(), self.points.last()) else {
+            return String::new();
+        };
+        text.fill(
+            "chart_desc_statistic",
+            &[
+                ("name", &self.name),
+                ("from_year", &first.0.to_string()),
+                ("from", &self.with_unit(text, first.1)),
+                ("to_year", &last.0.to_string()),
+                ("to", &self.with_unit(text, last.1)),
+            ],
+        )
+    }
+
+    pub fn render(&self, text: ChartText) -> ChartResult {
+        register_font();
+        let fail = chart_error(&self.id);
+        let years: Vec<i32> = match (self.points.first(), self.points.last()) {
+            (Some(a), Some(b)) => (a.0..=b.0).collect(),
+            _ => Vec::new(),
+        };
+        let n = years.len().max(1);
+        let max = self.points.iter().map(|p| p.1).fold(0.0, f64::max);
+        let axis_max = if max > 0.0 { max * 1.25 } else { 1.0 };
+        let y_label_width = (text_width(&text.num(axis_max.round()), SMALL) + 14.0).ceil() as u32;
+
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (NARROW, HEIGHT)).into_drawing_area();
+            let mut chart = ChartBuilder::on(&root)
+                .margin_top(12)
+                .margin_right(16)
+                .x_label_area_size(30)
+                .y_label_area_size(y_label_width)
+                .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..axis_max)
+                .map_err(|e| fail(&e))?;
+            let y_label = |v: &f64| text.num(*v);
+            let mut mesh = chart.configure_mesh();
+            mesh.disable_x_mesh()
+                .x_labels(0)
+                .y_labels(5)
+                .y_label_formatter(&y_label)
+                .y_label_style(font(SMALL, MUTED))
+                .bold_line_style(GRID)
+                .light_line_style(TRANSPARENT)
+                .axis_style(AXIS);
+            mesh.draw().map_err(|e| fail(&e))?;
+            let slot = {
+                let (a, _) = chart.backend_coord(&(0.0, 0.0));
+                let (b, _) = chart.backend_coord(&(1.0, 0.0));
+                f64::from(b - a)
+            };
+            year_labels(&root, &chart, &years, slot).map_err(|e| fail(&e))?;
+
+            let first = years.first().copied().unwrap_or(0);
+            let at = |year: i32, value: f64| (f64::from(year - first), value);
+            chart
+                .draw_series(LineSeries::new(
+                    self.points.iter().map(|&(y, v)| at(y, v)),
+                    PALETTE[0].stroke_width(3),
+                ))
+                .map_err(|e| fail(&e))?;
+            chart
+                .draw_series(
+                    self.points
+                        .iter()
+                        .map(|&(y, v)| Circle::new(at(y, v), 5, PALETTE[0].filled())),
+                )
+                .map_err(|e| fail(&e))?;
+            for &(year, value) in &self.points {
+                let (x, y) = chart.backend_coord(&at(year, value));
+                root.draw(&Text::new(
+                    text.num(value),
+                    (x, y - 10),
+                    anchored(font(SMALL, TEXT), HPos::Center, VPos::Bottom),
+                ))
+                .map_err(|e| fail(&e))?;
+            }
+            root.present().map_err(|e| fail(&e))?;
+        }
+        Ok(finish(
+            &svg,
+            &self.id,
+            "chart-compact",
+            &self.title,
+            &self.describe(text),
+            (NARROW, HEIGHT),
+        ))
+    }
+}

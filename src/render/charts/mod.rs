@@ -1,0 +1,375 @@
+//! Charts drawn at build time with plotters into SVG, inlined into the pages.
+//!
+//! Every chart is an `<svg role="img">` with a `<title>` and a `<desc>` that sums up the key
+//! figure; its labels stay `<text>`, and the page puts the same numbers in a table beside it.
+//! Text is measured with an embedded font (a Latin-1 subset of Noto Sans), so a build needs
+//! no system font; the theme serves the same font to browsers for the chart labels.
+
+mod bars;
+mod hbars;
+mod lines;
+
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex, Once};
+use std::time::Instant;
+
+use ab_glyph::{Font, FontRef, ScaleFont};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub use bars::{BarChart, Stack};
+pub use hbars::{HBar, HBarChart};
+pub use lines::LineChart;
+
+use super::format;
+use super::i18n::I18n;
+use crate::config::Language;
+
+/// Noto Sans Regular, Latin-1 subset (SIL Open Font License 1.1; see
+/// `themes/default/static/fonts/OFL.txt` and `assets/fonts/make-subset.sh`).
+pub static FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Subset.ttf");
+
+/// The family name charts ask plotters for; the SVG says `font-family="sans-serif"`, so a
+/// page without the theme's stylesheet still gets a sans-serif face.
+const FAMILY: &str = "sans-serif";
+
+static REGISTER: Once = Once::new();
+static METRICS: LazyLock<Option<FontRef<'static>>> =
+    LazyLock::new(|| FontRef::try_from_slice(FONT).ok());
+
+/// Registers the embedded font with plotters, once, before the first chart.
+fn register_font() {
+    REGISTER.call_once(|| {
+        // A failure shows up as a font error from the first chart, which the build reports.
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Normal, FONT);
+    });
+}
+
+/// Width in pixels of `text` set in the embedded font at `size` pixels per em.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    let Some(font) = METRICS.as_ref() else {
+        // Rough average advance of a sans-serif letter.
+        return text.chars().count() as f64 * size * 0.55;
+    };
+    // ab_glyph scales by points at 96 dpi; `size` is in pixels (3/4 of a point each).
+    #[allow(clippy::cast_possible_truncation)]
+    // reason: pixel sizes are small numbers
+    let em = (size * 0.75) as f32;
+    let scaled = font.as_scaled(
+        font.pt_to_px_scale(em)
+            .unwrap_or(ab_glyph::PxScale::from(size as f32)),
+    );
+    let mut width = 0.0f32;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = previous {
+            width += scaled.kern(p, id);
+        }
+        width += scaled.h_advance(id);
+        previous = Some(id);
+    }
+    f64::from(width)
+}
+
+/// Why a chart could not be drawn (a font or drawing error; not expected with valid data).
+#[derive(Debug, thiserror::Error)]
+#[error("chart `{id}` could not be drawn: {message}")]
+pub struct ChartError {
+    pub id: String,
+    pub message: String,
+}
+
+pub type ChartResult = Result<String, ChartError>;
+
+/// Counts charts and the time spent drawing them, summed over all threads of a build.
+#[derive(Debug, Default)]
+pub struct ChartClock {
+    nanos: AtomicU64,
+    count: AtomicUsize,
+    errors: Mutex<Vec<ChartError>>,
+}
+
+impl ChartClock {
+    /// Draws a chart; a failure is kept for the build to report, and the page goes without.
+    pub fn draw(&self, draw: impl FnOnce() -> ChartResult) -> Option<String> {
+        match self.time(draw) {
+            Ok(svg) => Some(svg),
+            Err(err) => {
+                self.errors
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(err);
+                None
+            }
+        }
+    }
+
+    /// The charts that could not be drawn.
+    pub fn take_errors(&self) -> Vec<ChartError> {
+        std::mem::take(
+            &mut *self
+                .errors
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
+
+    /// Runs `draw`, counting it as one chart.
+    pub fn time(&self, draw: impl FnOnce() -> ChartResult) -> ChartResult {
+        let started = Instant::now();
+        let result = draw();
+        #[allow(clippy::cast_possible_truncation)]
+        // reason: a build does not run for 584 years
+        self.nanos
+            .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        self.count.fetch_add(1, Ordering::Relaxed);
+        result
+    }
+
+    pub fn count(&self) -> usize {
+        self.count.load(Ordering::Relaxed)
+    }
+
+    /// Total drawing time over all threads (CPU time spent on charts, roughly).
+    pub fn elapsed(&self) -> std::time::Duration {
+        std::time::Duration::from_nanos(self.nanos.load(Ordering::Relaxed))
+    }
+}
+
+/// What charts need of the site: its language and interface strings.
+#[derive(Clone, Copy)]
+pub struct ChartText<'a> {
+    pub language: Language,
+    pub t: &'a I18n,
+}
+
+impl ChartText<'_> {
+    fn kr(&self, kronor: i64) -> String {
+        format::kronor(kronor, self.language)
+    }
+
+    fn num(&self, x: f64) -> String {
+        format::number(x, self.language)
+    }
+
+    /// `key`'s text with each `{name}` replaced.
+    fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut text = self.t.get(key);
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// Tick labels for an axis in kronor: whole kronor up to ten million, then compact.
+    fn axis_kr(&self, kronor: i64, axis_max: i64) -> String {
+        if axis_max < 10_000_000 {
+            self.kr(kronor)
+        } else {
+            format::compact_kronor(kronor, self.language)
+        }
+    }
+}
+
+/// Chart widths in SVG units: wide charts for large screens, narrow ones drawn for phones
+/// (charts scale with the page, so a wide chart on a phone would have tiny text).
+const WIDTH: u32 = 640;
+const NARROW: u32 = 360;
+/// Label text size (pixels per em) and the smaller size for axes and notes.
+const LABEL: f64 = 15.0;
+const SMALL: f64 = 14.0;
+
+/// Colours, each at least 3:1 against the white page (checked by a test), chosen to stay
+/// apart for the common forms of colour blindness. Series are also told apart by legend
+/// order (which follows the stack) and, for own contributions, by hatching.
+pub const PALETTE: [RGBColor; 6] = [
+    RGBColor(0x0a, 0x4f, 0x8f), // blue
+    RGBColor(0xb3, 0x59, 0x00), // dark orange
+    RGBColor(0x2e, 0x7d, 0x32), // green
+    RGBColor(0x7b, 0x3f, 0xa0), // purple
+    RGBColor(0xb0, 0x17, 0x4c), // crimson
+    RGBColor(0x00, 0x6d, 0x77), // teal
+];
+const TEXT: RGBColor = RGBColor(0x1b, 0x1b, 0x1b);
+const MUTED: RGBColor = RGBColor(0x4a, 0x4a, 0x4a);
+const AXIS: RGBColor = RGBColor(0x8a, 0x8f, 0x96);
+const GRID: RGBColor = RGBColor(0xd5, 0xd9, 0xde);
+
+/// A text style at `size` pixels per em (plotters writes its size divided by 1.24).
+fn font(size: f64, color: RGBColor) -> TextStyle<'static> {
+    (FAMILY, size * 1.24).into_font().color(&color)
+}
+
+fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
+    style.pos(Pos::new(h, v))
+}
+
+/// WCAG relative luminance of a colour.
+pub fn luminance(c: RGBColor) -> f64 {
+    let channel = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+}
+
+/// WCAG contrast ratio between two colours.
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn chart_error(id: &str) -> impl Fn(&dyn std::fmt::Display) -> ChartError + '_ {
+    move |e| ChartError {
+        id: id.to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Escapes text for an SVG element's content.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Turns plotters' SVG into the inline chart: the root element gets `role="img"`, a class,
+/// `aria-labelledby`, a `<title>` and a `<desc>`; its fixed width and height go (CSS sizes
+/// it from the viewBox); numbers inside tags are rounded to two decimals so the output does
+/// not depend on the last bits of a float.
+fn finish(
+    raw: &str,
+    id: &str,
+    class: &str,
+    title: &str,
+    desc: &str,
+    (width, height): (u32, u32),
+) -> String {
+    let body = raw
+        .find('>')
+        .map(|end| &raw[end + 1..])
+        .unwrap_or(raw)
+        .trim_start();
+    let mut out = String::with_capacity(raw.len() + title.len() + desc.len() + 200);
+    out.push_str(&format!(
+        "<svg class=\"chart-svg {class}\" viewBox=\"0 0 {width} {height}\" role=\"img\" \
+         aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n\
+         <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        escape(title),
+        escape(desc)
+    ));
+    out.push_str(&round_in_tags(body));
+    out
+}
+
+/// Rounds every decimal number inside `<…>` to at most two decimals; text between tags is
+/// left alone.
+fn round_in_tags(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut in_tag = false;
+    let mut rest = svg;
+    while let Some(c) = rest.chars().next() {
+        if in_tag && c.is_ascii_digit() {
+            let len = rest
+                .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+                .unwrap_or(rest.len());
+            let number = &rest[..len];
+            match number.split_once('.') {
+                Some((_, frac)) if frac.len() > 2 => match number.parse::<f64>() {
+                    Ok(value) => {
+                        let text = format!("{value:.2}");
+                        out.push_str(text.trim_end_matches('0').trim_end_matches('.'));
+                    }
+                    Err(_) => out.push_str(number),
+                },
+                _ => out.push_str(number),
+            }
+            rest = &rest[len..];
+            continue;
+        }
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// "2021–2025", or "2021" for one year.
+fn year_span(years: &[i32]) -> String {
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Splits `items` (text widths) into lines no wider than `width`; returns the line of each.
+fn flow(widths: &[f64], width: f64) -> Vec<usize> {
+    let mut line = 0;
+    let mut x = 0.0;
+    widths
+        .iter()
+        .map(|w| {
+            if x > 0.0 && x + w > width {
+                line += 1;
+                x = 0.0;
+            }
+            x += w;
+            line
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WHITE_BG: RGBColor = RGBColor(255, 255, 255);
+
+    #[test]
+    fn palette_and_text_colours_reach_contrast_on_white() {
+        for c in PALETTE.iter().chain([&AXIS, &MUTED]) {
+            assert!(contrast(*c, WHITE_BG) >= 3.0, "{c:?}");
+        }
+        assert!(contrast(TEXT, WHITE_BG) >= 4.5);
+        assert!(contrast(MUTED, WHITE_BG) >= 4.5);
+        // White value labels inside bars.
+        for c in PALETTE {
+            assert!(contrast(c, WHITE_BG) >= 4.5, "white on {c:?}");
+        }
+    }
+
+    #[test]
+    fn the_embedded_font_parses_and_measures() {
+        assert!(METRICS.is_some());
+        // Noto Sans digits are 0.572 em wide; a space 0.26 em.
+        let w = text_width("1 070 000 kr", 14.0);
+        assert!(w > 70.0 && w < 90.0, "{w}");
+        assert!(text_width("WWW", 14.0) > text_width("iii", 14.0));
+    }
+
+    #[test]
+    fn rounds_numbers_only_inside_tags() {
+        assert_eq!(
+            round_in_tags("<text font-size=\"11.290322580645162\" x=\"3\">1.2345</text>"),
+            "<text font-size=\"11.29\" x=\"3\">1.2345</text>"
+        );
+        assert_eq!(round_in_tags("<a b=\"13.999999999\">"), "<a b=\"14\">");
+    }
+
+    #[test]
+    fn flows_legend_items_onto_lines() {
+        assert_eq!(flow(&[50.0, 50.0, 50.0], 120.0), vec![0, 0, 1]);
+        assert_eq!(flow(&[200.0, 10.0], 120.0), vec![0, 1]);
+    }
+}
