@@ -404,3 +404,125 @@ fn example_with_setting(from: &str, to: &str) -> tempfile::TempDir {
     iopsite::build(copy.path(), None, &as_of()).unwrap();
     copy
 }
+
+/// The `<text>` contents of the first SVG element with `class` on a page.
+fn chart<'a>(html: &'a str, class: &str) -> &'a str {
+    let start = html
+        .find(&format!("<svg class=\"chart-svg {class}\""))
+        .unwrap_or_else(|| panic!("no {class} chart"));
+    let end = start + html[start..].find("</svg>").unwrap();
+    &html[start..end]
+}
+
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .map(|t| {
+            let body = &t[t.find('>').unwrap() + 1..];
+            body[..body.find("</text>").unwrap()].trim().to_string()
+        })
+        .collect()
+}
+
+fn desc(svg: &str) -> &str {
+    let start = svg.find("<desc").unwrap();
+    let body = &svg[start + svg[start..].find('>').unwrap() + 1..];
+    &body[..body.find("</desc>").unwrap()]
+}
+
+#[test]
+fn charts_show_the_figures_of_the_documents() {
+    let (out, outcome) = built();
+    // 002 with 004's proposed extension: five years, 1 070 000 kr each.
+    let barn = page(
+        out.path(),
+        "agreements/malmo-region-skane-roda-korset-barn.html",
+    );
+    let wide = chart(&barn, "chart-wide");
+    let labels = texts(wide);
+    for year in 2021..=2025 {
+        assert!(
+            labels.contains(&year.to_string()),
+            "{year} missing: {labels:?}"
+        );
+    }
+    assert!(!labels.contains(&"2020".to_string()) && !labels.contains(&"2026".to_string()));
+    assert_eq!(
+        labels
+            .iter()
+            .filter(|l| *l == &format!("1,07{NBSP}mn{NBSP}kr"))
+            .count(),
+        5,
+        "{labels:?}"
+    );
+    assert_eq!(
+        desc(wide),
+        format!(
+            "2021–2025: totalt {}, {} varje år. Uppdelat på Region Skåne, Hälso- och sjukvårdsnämnden, Malmö stad, Arbetsmarknads- och socialnämnden, Svenska Röda Korset (egen insats).",
+            kr("5 350 000"),
+            kr("1 070 000")
+        )
+    );
+    // The own contribution is hatched: drawn with lines, not one filled block.
+    assert!(wide.contains("<polyline"));
+
+    // 001: every amount unpublished; the chart says so instead of drawing zeros.
+    let mission = page(out.path(), "agreements/kalmar-stadsmission.html");
+    let wide = chart(&mission, "chart-wide");
+    assert!(texts(wide).contains(&"Beloppen är inte publicerade".to_string()));
+    assert_eq!(desc(wide), "2023–2026: beloppen är inte publicerade.");
+    assert!(
+        !texts(wide).iter().any(|t| t.ends_with("kr")),
+        "an amount is drawn"
+    );
+
+    // A statistic in three reports gets a line chart.
+    let line = chart(&mission, "chart-compact");
+    assert!(desc(line).starts_with("Utdelade matkassar per vecka: 90 matkassar år 2023"));
+
+    // Home, funding overview, goal pages.
+    let home = page(out.path(), "index.html");
+    assert!(desc(chart(&home, "chart-wide")).contains("Uppdelat på"));
+    let funding = page(out.path(), "funding.html");
+    assert_eq!(funding.matches("<figure class=\"chart\">").count(), 3);
+    let goal = page(out.path(), "goals/5.html");
+    assert!(desc(chart(&goal, "chart-wide")).starts_with("20"));
+    assert!(
+        outcome.charts.count >= 20,
+        "{} charts",
+        outcome.charts.count
+    );
+}
+
+/// Every chart has a title and a description it points to, and a table with the same
+/// numbers follows it before the next heading.
+#[test]
+fn every_chart_has_a_title_a_description_and_a_table() {
+    let (out, _) = built();
+    let mut charts = 0;
+    for entry in walkdir::WalkDir::new(out.path().join("site")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = fs::read_to_string(entry.path()).unwrap();
+        for (at, _) in html.match_indices("<figure class=\"chart\">") {
+            charts += 1;
+            let figure = &html[at..at + html[at..].find("</figure>").unwrap()];
+            let svgs = figure.matches("<svg ").count();
+            assert!(svgs >= 1, "{}: empty chart figure", entry.path().display());
+            assert_eq!(figure.matches("role=\"img\"").count(), svgs);
+            assert_eq!(figure.matches("<title id=").count(), svgs);
+            assert_eq!(figure.matches("<desc id=").count(), svgs);
+            let after = &html[at + figure.len()..];
+            let next_heading = after.find("<h2").unwrap_or(after.len());
+            let next_heading = next_heading.min(after.find("<h3").unwrap_or(after.len()));
+            assert!(
+                after[..next_heading].contains("<table"),
+                "{}: a chart without a table after it",
+                entry.path().display()
+            );
+        }
+    }
+    assert!(charts >= 20, "{charts} charts");
+}

@@ -306,7 +306,13 @@ const URL_ATTRIBUTES: &[&str] = &[
 /// Elements that run code, load other documents or change where links go.
 const ACTIVE_ELEMENTS: &[&str] = &[
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "style",
-    "svg", "math", "input", "button", "textarea", "select", "template", "noscript",
+    "math", "input", "button", "textarea", "select", "template", "noscript",
+];
+
+/// What an inline chart may hold: shapes, text and its title and description; no links,
+/// `<use>`, `<image>`, `<foreignObject>` or animation.
+const CHART_ELEMENTS: &[&str] = &[
+    "svg", "title", "desc", "rect", "line", "polyline", "path", "circle", "text",
 ];
 
 fn report(problems: &[String]) {
@@ -328,9 +334,24 @@ fn no_page_has_a_script_or_other_active_element() {
         if html.to_lowercase().contains("<script") {
             problems.push(format!("{}: contains `<script`", path.display()));
         }
+        let mut in_chart = false;
         for tag in tags(&html) {
             if ACTIVE_ELEMENTS.contains(&tag.name.as_str()) {
                 problems.push(format!("{}: <{}> element", path.display(), tag.name));
+            }
+            if tag.name == "svg" && !tag.closing {
+                let class = tag.attrs.iter().find(|(n, _)| n == "class");
+                let role = tag.attrs.iter().find(|(n, _)| n == "role");
+                if !class.is_some_and(|(_, v)| v.starts_with("chart-svg "))
+                    || role.is_none_or(|(_, v)| v != "img")
+                {
+                    problems.push(format!("{}: an <svg> that is not a chart", path.display()));
+                }
+                in_chart = true;
+            } else if tag.name == "svg" {
+                in_chart = false;
+            } else if in_chart && !CHART_ELEMENTS.contains(&tag.name.as_str()) {
+                problems.push(format!("{}: <{}> inside a chart", path.display(), tag.name));
             }
             if tag.name == "meta"
                 && tag
@@ -543,7 +564,9 @@ fn the_title_element_holds_the_escaped_text() {
     .collect();
     for (path, html) in html_files(site.path()) {
         let page = path.to_string_lossy().replace('\\', "/");
-        // Raw `<title>`/`</title>` occur once each: the injected ones are escaped.
+        // Raw `<title>`/`</title>` occur once each in the head: the injected ones are
+        // escaped. (Charts in the body have titles of their own.)
+        let html = &html[..html.find("</head>").unwrap_or(html.len())];
         let opens = html.matches("<title>").count();
         let closes = html.matches("</title>").count();
         if opens != 1 || closes != 1 {

@@ -274,6 +274,21 @@ const CASES: &[Case] = &[
         11,
         "goal 18 does not exist; the Agenda 2030 goals are numbered 1 to 17",
     ),
+    case(
+        // Goal 5 has targets 5.1–5.6 and 5.a–5.c; 5.7 does not exist.
+        "goal-target-unknown.yaml",
+        "content/agreements/goal-target-unknown.yaml",
+        30,
+        22,
+        "`5.7` is not a target of goal 5; its targets are 5.1–5.6 and 5.a–5.c",
+    ),
+    case(
+        "goal-target-other-goal.yaml",
+        "content/agreements/goal-target-other-goal.yaml",
+        30,
+        20,
+        "target 3.4 belongs to goal 3, not goal 5; list it under goal 3",
+    ),
     // --- amounts ---------------------------------------------------------------------------
     case(
         "negative-amount.yaml",

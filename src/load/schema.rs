@@ -192,6 +192,9 @@ pub struct GoalEntry {
     pub basis: Spanned<String>,
     #[serde(default)]
     pub motivation: Option<String>,
+    /// Targets such as `5.2` or `5.a`; kept as written, so `8.10` stays `8.10`.
+    #[serde(default)]
+    pub targets: Vec<Spanned<String>>,
 }
 
 /// Front matter of `reports/NAME.md`.

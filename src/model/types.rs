@@ -161,6 +161,8 @@ pub struct GoalLink {
     pub goal: u8,
     pub basis: GoalBasis,
     pub motivation: Option<String>,
+    /// Targets of the goal (`5.2`), checked against the real numbering.
+    pub targets: Vec<String>,
 }
 
 /// One agreement as written, checked.

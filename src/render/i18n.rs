@@ -49,6 +49,7 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "chart_desc_all_unpublished",
     "chart_desc_years",
     "chart_desc_year",
+    "chart_desc_even",
     "chart_desc_series",
     "chart_desc_unpublished",
     "chart_desc_largest",

@@ -336,6 +336,7 @@ pub struct GoalLinkView {
     pub basis: GoalBasis,
     pub basis_label: String,
     pub motivation: Option<String>,
+    pub targets: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -527,6 +528,7 @@ impl Ctx<'_> {
                     basis: g.basis,
                     basis_label: self.t.goal_basis(g.basis),
                     motivation: g.motivation.clone(),
+                    targets: g.targets.clone(),
                 })
                 .collect(),
             reports: entry
@@ -807,6 +809,7 @@ pub struct GoalAgreement {
     pub basis: GoalBasis,
     pub basis_label: String,
     pub motivation: Option<String>,
+    pub targets: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -840,6 +843,7 @@ impl Ctx<'_> {
                         basis: link.basis,
                         basis_label: self.t.goal_basis(link.basis),
                         motivation: link.motivation.clone(),
+                        targets: link.targets.clone(),
                     }
                 })
                 .collect(),

@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::Loaded;
 use crate::load::scalar::{Spanned, Text, position};
 use crate::load::schema::{AgreementFile, FundingEntry, PartyEntry};
+use crate::model::agenda2030;
 use crate::model::types::*;
 use crate::orgnr::OrgNumber;
 
@@ -189,10 +190,39 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
                 continue;
             }
         };
+        let goal = u8::try_from(number).unwrap_or(0);
+        let mut targets: Vec<String> = Vec::new();
+        for target in &g.targets {
+            let (line, col) = position(target);
+            let text = target.value.trim();
+            if targets.iter().any(|t| t == text) {
+                diags.error(file, line, col, format!("target {text} is listed twice"));
+            } else if agenda2030::is_target_of(goal, text) {
+                targets.push(text.to_string());
+            } else if let Some(other) = agenda2030::goal_of(text).filter(|o| *o != goal) {
+                diags.error(
+                    file,
+                    line,
+                    col,
+                    format!("target {text} belongs to goal {other}, not goal {goal}; list it under goal {other}"),
+                );
+            } else {
+                diags.error(
+                    file,
+                    line,
+                    col,
+                    format!(
+                        "`{text}` is not a target of goal {goal}; its targets are {}",
+                        agenda2030::describe_targets(goal)
+                    ),
+                );
+            }
+        }
         goals.push(GoalLink {
-            goal: u8::try_from(number).unwrap_or(0),
+            goal,
             basis,
             motivation: g.motivation.clone(),
+            targets,
         });
     }
     goals.sort_by_key(|g| g.goal);

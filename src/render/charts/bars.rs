@@ -57,7 +57,17 @@ impl BarChart {
         if sum == 0 && !unpublished.is_empty() {
             return text.fill("chart_desc_all_unpublished", &[("years", &span)]);
         }
-        let mut desc = if let Some((peak_year, peak)) = self
+        let even = totals.windows(2).all(|w| w[0] == w[1]);
+        let mut desc = if even && self.years.len() > 1 {
+            text.fill(
+                "chart_desc_even",
+                &[
+                    ("years", &span),
+                    ("total", &text.kr(sum)),
+                    ("each", &text.kr(totals[0].kronor)),
+                ],
+            )
+        } else if let Some((peak_year, peak)) = self
             .years
             .iter()
             .zip(&totals)
@@ -358,13 +368,23 @@ impl BarChart {
             .fold(0.0, f64::max);
         let year_width = text_width("2000", SMALL) + 16.0;
         let room = (width - year_width - widest - 20.0).max(40.0);
-        let height = legend_height + ROW * self.years.len().max(1) as u32 + 8;
+        let all_unpublished = max == 1 && totals.iter().all(|t| t.kronor == 0);
+        let message = if all_unpublished { 28 } else { 0 };
+        let height = legend_height + message + ROW * self.years.len().max(1) as u32 + 8;
 
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (NARROW, height)).into_drawing_area();
-            let (top, plot) = root.split_vertically(legend_height);
+            let (top, plot) = root.split_vertically(legend_height + message);
             self.draw_legend(&top, &legend).map_err(|e| fail(&e))?;
+            if all_unpublished {
+                top.draw(&Text::new(
+                    text.t.get("chart_all_unpublished"),
+                    (8, legend_height as i32 + 14),
+                    anchored(font(LABEL, TEXT), HPos::Left, VPos::Center),
+                ))
+                .map_err(|e| fail(&e))?;
+            }
             let x0 = (8.0 + year_width) as i32;
             for (i, year) in self.years.iter().enumerate() {
                 let y = 6 + (i as u32 * ROW) as i32;

@@ -23,7 +23,9 @@ pub struct HBarChart {
     pub desc_note: Option<&'static str>,
 }
 
-const ROW: u32 = 52;
+/// Height of one line of a name, and of the bar part of a row.
+const LINE: u32 = 20;
+const ROW_BAR: u32 = 32;
 const BAR: i32 = 18;
 const PAD: f64 = 8.0;
 
@@ -55,7 +57,6 @@ impl HBarChart {
     pub fn render(&self, text: ChartText) -> ChartResult {
         register_font();
         let fail = chart_error(&self.id);
-        let height = ROW * self.bars.len().max(1) as u32 + 8;
         let max = self
             .bars
             .iter()
@@ -76,18 +77,32 @@ impl HBarChart {
             .fold(0.0, f64::max);
         let room = f64::from(NARROW) - 2.0 * PAD - widest - 10.0;
 
+        // Long names wrap onto more lines; each row is as tall as its name needs.
+        let names: Vec<Vec<String>> = self
+            .bars
+            .iter()
+            .map(|b| wrap(&b.label, LABEL, f64::from(NARROW) - 2.0 * PAD))
+            .collect();
+        let rows: Vec<u32> = names
+            .iter()
+            .map(|lines| LINE * lines.len() as u32 + ROW_BAR)
+            .collect();
+        let height = rows.iter().sum::<u32>() + 8;
+
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (NARROW, height)).into_drawing_area();
-            for (i, bar) in self.bars.iter().enumerate() {
-                let top = 4 + (i as u32 * ROW) as i32;
-                root.draw(&Text::new(
-                    fit(&bar.label, LABEL, f64::from(NARROW) - 2.0 * PAD),
-                    (PAD as i32, top + 10),
-                    anchored(font(LABEL, TEXT), HPos::Left, VPos::Center),
-                ))
-                .map_err(|e| fail(&e))?;
-                let bar_top = top + 22;
+            let mut top = 4i32;
+            for ((bar, lines), row) in self.bars.iter().zip(&names).zip(&rows) {
+                for (k, line) in lines.iter().enumerate() {
+                    root.draw(&Text::new(
+                        line.clone(),
+                        (PAD as i32, top + 10 + (k as u32 * LINE) as i32),
+                        anchored(font(LABEL, TEXT), HPos::Left, VPos::Center),
+                    ))
+                    .map_err(|e| fail(&e))?;
+                }
+                let bar_top = top + (LINE * lines.len() as u32) as i32 + 2;
                 #[allow(clippy::cast_precision_loss)]
                 // reason: kronor amounts are far below 2^52
                 let length = (room * bar.value.kronor as f64 / max as f64).round() as i32;
@@ -110,6 +125,7 @@ impl HBarChart {
                     anchored(font(SMALL, TEXT), HPos::Left, VPos::Center),
                 ))
                 .map_err(|e| fail(&e))?;
+                top += *row as i32;
             }
             root.present().map_err(|e| fail(&e))?;
         }
@@ -124,18 +140,48 @@ impl HBarChart {
     }
 }
 
-/// `label`, shortened with an ellipsis to fit `width` pixels.
-fn fit(label: &str, size: f64, width: f64) -> String {
-    if text_width(label, size) <= width {
-        return label.to_string();
-    }
-    let mut chars: Vec<char> = label.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-        if text_width(&candidate, size) <= width {
-            return candidate;
+/// `label` broken into lines at spaces so each fits `width` pixels (a single word longer
+/// than that keeps its own line).
+fn wrap(label: &str, size: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in label.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if !current.is_empty() && text_width(&candidate, size) > width {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        } else {
+            current = candidate;
         }
     }
-    "…".to_string()
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_long_names_at_spaces() {
+        let lines = wrap(
+            "8 Anständiga arbetsvillkor och ekonomisk tillväxt",
+            15.0,
+            200.0,
+        );
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "8 Anständiga arbetsvillkor och ekonomisk tillväxt"
+        );
+        for line in &lines {
+            assert!(text_width(line, 15.0) <= 200.0, "{line}");
+        }
+        assert_eq!(wrap("Kort", 15.0, 200.0), vec!["Kort"]);
+    }
 }

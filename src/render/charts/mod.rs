@@ -373,3 +373,6 @@ mod tests {
         assert_eq!(flow(&[200.0, 10.0], 120.0), vec![0, 1]);
     }
 }
+
+#[cfg(test)]
+mod snapshots;
