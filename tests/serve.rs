@@ -491,3 +491,19 @@ fn built_output_has_no_trace_of_the_preview() {
     }
     assert!(files > 40);
 }
+
+#[test]
+fn a_folder_without_a_site_is_refused() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_iopsite"))
+        .arg("serve")
+        .arg(empty.path())
+        .args(["--port", "0"])
+        .env("TMPDIR", empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no site.yaml in"), "{stderr}");
+    assert_eq!(fs::read_dir(empty.path()).unwrap().count(), 0);
+}

@@ -12,7 +12,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -28,6 +28,8 @@ const RELOAD_JS: &str = include_str!("reload.js");
 const LONG_POLL: Duration = Duration::from_secs(25);
 /// How long stopping waits for answers still being sent.
 const DRAIN: Duration = Duration::from_secs(2);
+/// Requests answered at once at most (each has a thread; most are waiting long polls).
+const MAX_IN_FLIGHT: usize = 256;
 
 /// What `iopsite serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -46,6 +48,8 @@ pub struct ServeOptions {
 pub enum ServeError {
     #[error("{0}")]
     BasePath(String),
+    #[error("no site.yaml in {0} or {0}/content; run `iopsite init DIR` to start a new site")]
+    NoSite(String),
     #[error("cannot listen on {addr}: {message} (is another server using the port? try --port)")]
     Bind { addr: SocketAddr, message: String },
     #[error("cannot create a temporary folder for the preview: {0}")]
@@ -104,6 +108,22 @@ impl Shared {
     }
 }
 
+/// Counts a request as being answered for as long as it lives (also if its thread panics).
+struct InFlight(Arc<Shared>);
+
+impl InFlight {
+    fn new(shared: &Arc<Shared>) -> InFlight {
+        shared.in_flight.fetch_add(1, Ordering::SeqCst);
+        InFlight(Arc::clone(shared))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Stops a running [`Preview`] from another thread (a signal handler, a test).
 #[derive(Clone)]
 pub struct StopHandle(Arc<Shared>);
@@ -133,6 +153,9 @@ impl Preview {
     pub fn start(options: &ServeOptions) -> Result<Preview, ServeError> {
         let base_path =
             http::normalise_base_path(&options.base_path).map_err(ServeError::BasePath)?;
+        if crate::load::find_content_dir(&options.site_dir).is_none() {
+            return Err(ServeError::NoSite(options.site_dir.display().to_string()));
+        }
         let addr = SocketAddr::new(options.bind, options.port);
         let server = tiny_http::Server::http(addr).map_err(|e| ServeError::Bind {
             addr,
@@ -199,14 +222,20 @@ impl Preview {
         while !preview.shared.stop.load(Ordering::SeqCst) {
             match preview.server.recv_timeout(Duration::from_millis(200)) {
                 Ok(Some(request)) => {
+                    if preview.shared.in_flight.load(Ordering::SeqCst) >= MAX_IN_FLIGHT {
+                        let busy =
+                            Response::from_string("too many requests\n").with_status_code(503);
+                        send(request, busy, "text/plain; charset=utf-8");
+                        continue;
+                    }
                     let worker = Arc::clone(&preview);
-                    worker.shared.in_flight.fetch_add(1, Ordering::SeqCst);
+                    let counted = InFlight::new(&preview.shared);
                     // A request whose thread cannot start is dropped, which answers it 500.
                     let _ = std::thread::Builder::new()
                         .name("iopsite-request".into())
                         .spawn(move || {
+                            let _counted = counted;
                             worker.handle(request);
-                            worker.shared.in_flight.fetch_sub(1, Ordering::SeqCst);
                         });
                 }
                 Ok(None) => {}
@@ -313,7 +342,7 @@ impl Preview {
         if !matches!(request.method(), Method::Get | Method::Head) {
             let response = Response::from_string("only GET and HEAD\n")
                 .with_status_code(405)
-                .with_header(header("Allow", "GET, HEAD"));
+                .with_header(fixed_header("Allow", "GET, HEAD"));
             return send(request, response, "text/plain; charset=utf-8");
         }
         let url = request.url().to_string();
@@ -328,12 +357,16 @@ impl Preview {
                     Err(_) => self.not_found(request),
                 }
             }
-            Resolved::Redirect(to) => {
-                let response = Response::from_string(format!("see {to}\n"))
-                    .with_status_code(302)
-                    .with_header(header("Location", &to));
-                send(request, response, "text/plain; charset=utf-8");
-            }
+            Resolved::Redirect(to) => match Header::from_bytes("Location", to.as_bytes()) {
+                Ok(location) => {
+                    let response = Response::from_string(format!("see {to}\n"))
+                        .with_status_code(302)
+                        .with_header(location);
+                    send(request, response, "text/plain; charset=utf-8");
+                }
+                // Not ASCII: no generated file is named like that anyway.
+                Err(()) => self.not_found(request),
+            },
             Resolved::Internal(name) => {
                 let query = url.split_once('?').map_or("", |(_, q)| q);
                 self.internal(request, &name, query)
@@ -436,16 +469,17 @@ const NO_SITE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"
 <h1>The site could not be built</h1><p>The problems are listed in the terminal and in the \
 banner on this page. The page reloads by itself once they are fixed.</p></main></body></html>\n";
 
-fn header(name: &str, value: &str) -> Header {
-    // Both are ASCII text chosen here (or a path that `resolve` let through), so this holds.
+/// A header whose name and value are ASCII constants of this module.
+fn fixed_header(name: &'static str, value: &'static str) -> Header {
+    // Only called with ASCII literals (and content types from `http::content_type`).
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
 }
 
-fn send<R: io::Read>(request: Request, response: Response<R>, content_type: &str) {
+fn send<R: io::Read>(request: Request, response: Response<R>, content_type: &'static str) {
     let response = response
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"));
+        .with_header(fixed_header("Content-Type", content_type))
+        .with_header(fixed_header("Cache-Control", "no-store"))
+        .with_header(fixed_header("X-Content-Type-Options", "nosniff"));
     // The browser may have gone away; there is nobody to tell.
     let _ = request.respond(response);
 }
@@ -453,9 +487,21 @@ fn send<R: io::Read>(request: Request, response: Response<R>, content_type: &str
 /// Starts the preview, prints its address, opens a browser if asked, and serves until
 /// Ctrl-C (or a termination signal); the temporary folder is deleted on the way out.
 pub fn serve(options: &ServeOptions, open: bool) -> Result<(), ServeError> {
+    // Ctrl-C during the first build must still end in `run`, which deletes the folder.
+    let handle: Arc<OnceLock<StopHandle>> = Arc::default();
+    let early = Arc::new(AtomicBool::new(false));
+    {
+        let (handle, early) = (Arc::clone(&handle), Arc::clone(&early));
+        ctrlc::set_handler(move || match handle.get() {
+            Some(stop) => stop.stop(),
+            None => early.store(true, Ordering::SeqCst),
+        })?;
+    }
     let preview = Preview::start(options)?;
-    let stop = preview.stop_handle();
-    ctrlc::set_handler(move || stop.stop())?;
+    let _ = handle.set(preview.stop_handle());
+    if early.load(Ordering::SeqCst) {
+        preview.stop_handle().stop();
+    }
     println!(
         "serving {} at {} (Ctrl-C to stop)",
         options.site_dir.display(),
