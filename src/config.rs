@@ -24,6 +24,9 @@ impl Language {
 pub struct BuildOptions {
     /// `--as-of`: the date status is computed for; wins over everything else.
     pub as_of: Option<NaiveDate>,
+    /// Replaces `base_url` from `site.yaml` (with or without the trailing `/`); the preview
+    /// server uses it so absolute links (canonical, 404 page, feed) point at itself.
+    pub base_url: Option<String>,
 }
 
 /// The checked settings of a site.

@@ -12,6 +12,7 @@ pub mod model;
 pub mod orgnr;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod validate;
 pub mod write;
 

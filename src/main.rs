@@ -1,5 +1,6 @@
 //! The `iopsite` command: parses arguments and prints results; the library does the work.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,6 +41,27 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
+    /// Build the site, serve it on this machine, and rebuild and reload on every change
+    Serve {
+        /// The site folder (holding content/site.yaml or site.yaml)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port to listen on (0: any free port)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but 127.0.0.1 or ::1 opens the preview to other machines
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Serve the site under this sub-path, as it will be hosted, e.g. /iop/
+        #[arg(long, default_value = "/")]
+        base_path: String,
+        /// Open the site in the desktop's browser
+        #[arg(long)]
+        open: bool,
+        /// Compute statuses as of this date (YYYY-MM-DD) instead of today
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+    },
     /// Create a new site in DIR with a commented example agreement
     Init { dir: PathBuf },
     /// Create a new content file from a commented skeleton
@@ -75,7 +97,10 @@ fn main() -> ExitCode {
             output,
             quiet,
         } => {
-            let options = BuildOptions { as_of };
+            let options = BuildOptions {
+                as_of,
+                ..Default::default()
+            };
             report(
                 iopsite::build(&dir, output.as_deref(), &options),
                 quiet,
@@ -83,10 +108,39 @@ fn main() -> ExitCode {
             )
         }
         Command::Check { dir, as_of } => report(
-            iopsite::check(&dir, &BuildOptions { as_of }),
+            iopsite::check(
+                &dir,
+                &BuildOptions {
+                    as_of,
+                    ..Default::default()
+                },
+            ),
             false,
             "checked",
         ),
+        Command::Serve {
+            dir,
+            port,
+            bind,
+            base_path,
+            open,
+            as_of,
+        } => {
+            let options = iopsite::serve::ServeOptions {
+                site_dir: dir,
+                bind,
+                port,
+                base_path,
+                as_of,
+            };
+            match iopsite::serve::serve(&options, open) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Init { dir } => done(iopsite::scaffold::init(&dir)),
         Command::New {
             what: NewWhat::Agreement { name, dir },

@@ -17,6 +17,7 @@ const NBSP: &str = "\u{a0}";
 fn as_of() -> BuildOptions {
     BuildOptions {
         as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+        ..Default::default()
     }
 }
 

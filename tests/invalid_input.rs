@@ -18,6 +18,7 @@ use iopsite::{BuildOptions, Failure};
 fn options() -> BuildOptions {
     BuildOptions {
         as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 23).expect("a valid date")),
+        ..Default::default()
     }
 }
 

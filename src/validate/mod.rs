@@ -145,7 +145,7 @@ fn check_config(
         .or(site_as_of)
         .or_else(config::source_date_epoch)
         .unwrap_or_else(config::today);
-    let mut base_url = base.to_string();
+    let mut base_url = options.base_url.clone().unwrap_or_else(|| base.to_string());
     if !base_url.ends_with('/') {
         base_url.push('/');
     }

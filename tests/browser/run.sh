@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser and HTML checks for the example site: axe-core at two viewports on every page, a link
-# and hosting crawl under the sub-path /iop/ and from disk, and the Nu Html Checker.
+# and hosting crawl under the sub-path /iop/ and from disk, the Nu Html Checker, and (when it
+# builds the site itself) live reload of `iopsite serve` in an open tab (reload.mjs).
 #
 #   bash tests/browser/run.sh               builds the example site into a temporary folder
 #   SITE_DIR=path bash tests/browser/run.sh checks an already built site instead
@@ -35,5 +36,13 @@ fi
 echo "== browser tests: axe, links, vnu"
 status=0
 node "$HERE/check.mjs" "$SITE" || status=$?
+
+if [[ -z "${SITE_DIR:-}" ]]; then
+  echo "== browser tests: iopsite serve reloads an open tab after an edit and shows build errors"
+  (cd "$ROOT" && cargo build --release --quiet)
+  TARGET="${CARGO_TARGET_DIR:-target}"
+  [[ "$TARGET" = /* ]] || TARGET="$ROOT/$TARGET"
+  node "$HERE/reload.mjs" "$TARGET/release/iopsite" "$ROOT/content" || status=$?
+fi
 echo "browser tests took ${SECONDS}s"
 exit "$status"

@@ -1,0 +1,509 @@
+//! `iopsite serve` as a user runs it: the real binary on a free port with a copy of the
+//! example site, fetched over plain TCP. Edits show up, a broken file keeps the last good
+//! site and reports the problem, nothing outside the preview folder is ever served, and the
+//! published `output/` is never touched.
+
+mod common;
+use common::copy_dir;
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const AS_OF: &str = "2026-11-23";
+const REPORT: &str = "content/reports/kalmar-stadsmission-2024.md";
+const REPORT_PAGE: &str = "reports/kalmar-stadsmission-2024.html";
+const AGREEMENT: &str = "content/agreements/kalmar-stadsmission.yaml";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of the example site, and a private TMPDIR in which the server makes its folder.
+struct Fixture {
+    site: tempfile::TempDir,
+    tmp: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let site = tempfile::tempdir().unwrap();
+        copy_dir(&repo().join("content"), &site.path().join("content"));
+        Fixture {
+            site,
+            tmp: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.site.path().join(rel)
+    }
+
+    /// The server's temporary folders (`iopsite-serve-*`) inside our TMPDIR.
+    fn server_folders(&self) -> Vec<PathBuf> {
+        fs::read_dir(self.tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("iopsite-serve-")
+            })
+            .collect()
+    }
+}
+
+/// A running `iopsite serve`; stopped with SIGINT (as Ctrl-C) at the latest when dropped.
+struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT/BASE/`
+    url: String,
+    addr: String,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(fixture: &Fixture, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_iopsite"))
+            .arg("serve")
+            .arg(fixture.site.path())
+            .args(["--port", "0", "--as-of", AS_OF])
+            .args(extra)
+            .env("TMPDIR", fixture.tmp.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start iopsite serve");
+        let stdout = child.stdout.take().unwrap();
+        let (send, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let url = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = lines
+                .recv_timeout(left)
+                .expect("iopsite serve should print its address");
+            if let Some(at) = line.find("http://") {
+                break line[at..].split_whitespace().next().unwrap().to_string();
+            }
+        };
+        let addr = url["http://".len()..]
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        Server {
+            child,
+            url,
+            addr,
+            lines,
+        }
+    }
+
+    fn request(&self, method: &str, target: &str) -> Response {
+        fetch(&self.addr, method, target)
+    }
+
+    fn get(&self, target: &str) -> Response {
+        self.request("GET", target)
+    }
+
+    /// The build state, answered at once.
+    fn state(&self, base: &str) -> serde_json::Value {
+        let r = self.get(&format!("{base}__iopsite/poll?since=-1"));
+        assert_eq!(r.status, 200);
+        serde_json::from_str(&r.body).expect("poll answers JSON")
+    }
+
+    /// Stops the server as Ctrl-C does and returns its exit code and the rest of its output.
+    fn interrupt(mut self) -> (Option<i32>, String) {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+        assert!(sent.success());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "serve did not stop on SIGINT");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let rest: Vec<String> = self.lines.try_iter().collect();
+        (status.code(), rest.join("\n"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Sends `method target` as written (no normalisation) and returns status, headers, body.
+fn fetch(addr: &str, method: &str, target: &str) -> Response {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read response");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response head");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    Response {
+        status,
+        head,
+        body: String::from_utf8_lossy(&raw[split + 4..]).into_owned(),
+    }
+}
+
+struct Response {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then(|| value.trim())
+        })
+    }
+}
+
+/// Polls `check` every 50 ms until it holds or `limit` passes; returns how long it took.
+fn within(limit: Duration, what: &str, mut check: impl FnMut() -> bool) -> Duration {
+    let started = Instant::now();
+    while !check() {
+        assert!(started.elapsed() < limit, "not within {limit:?}: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    started.elapsed()
+}
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no `{from}`", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn edits_show_up_and_a_broken_file_keeps_the_last_good_site() {
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &[]);
+    assert!(
+        server.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.body
+            .contains("<script src=\"/__iopsite/reload.js?g=1\" defer></script></body>")
+    );
+    assert!(
+        home.body
+            .contains(&format!("href=\"{}index.html\"", server.url)),
+        "canonical link should point at the preview"
+    );
+    let first = server.state("/");
+    assert_eq!(first["generation"], 1);
+    assert_eq!(first["errors"], serde_json::json!([]));
+
+    // An edit to a report's Markdown is on its page within a few seconds.
+    let report = fixture.path(REPORT);
+    let text = fs::read_to_string(&report).unwrap();
+    fs::write(
+        &report,
+        format!("{text}\nEn helt ny mening om matkassar.\n"),
+    )
+    .unwrap();
+    let took = within(
+        Duration::from_secs(5),
+        "the edit on the report page",
+        || {
+            server
+                .get(&format!("/{REPORT_PAGE}"))
+                .body
+                .contains("En helt ny mening om matkassar.")
+        },
+    );
+    eprintln!("edit visible after {took:?}");
+    assert_eq!(server.state("/")["generation"], 2);
+
+    // A long poll for generation 2 answers when generation 3 (a broken build) is done.
+    let waiting = {
+        let addr = server.addr.clone();
+        std::thread::spawn(move || fetch(&addr, "GET", "/__iopsite/poll?since=2"))
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    replace_in(&fixture.path(AGREEMENT), "title: ", "title: [");
+    let answer = waiting.join().unwrap();
+    let state: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    assert_eq!(state["generation"], 3);
+    let error = &state["errors"][0];
+    assert_eq!(error["file"], "content/agreements/kalmar-stadsmission.yaml");
+    assert_eq!(error["line"], 1);
+    assert!(error["column"].as_u64().unwrap() > 0);
+    assert!(!error["message"].as_str().unwrap().is_empty());
+
+    // The last good site is still served, edit included, and its pages carry its generation.
+    let page = server.get(&format!("/{REPORT_PAGE}"));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("En helt ny mening om matkassar."));
+    assert!(page.body.contains("reload.js?g=2"));
+
+    // Fixed: the errors are gone and a new good build is served.
+    replace_in(&fixture.path(AGREEMENT), "title: [", "title: ");
+    within(Duration::from_secs(5), "the errors to clear", || {
+        let state = server.state("/");
+        state["errors"] == serde_json::json!([]) && state["generation"].as_u64() >= Some(4)
+    });
+    assert!(server.get("/").body.contains("reload.js?g=4"));
+
+    // The published output folder was never made, and Ctrl-C leaves nothing behind.
+    assert!(!fixture.path("output").exists());
+    assert!(!fixture.path("content/output").exists());
+    assert_eq!(fixture.server_folders().len(), 1);
+    let (code, rest) = server.interrupt();
+    assert_eq!(code, Some(0), "serve should exit 0 on Ctrl-C");
+    assert!(rest.contains("stopped"), "{rest}");
+    assert!(
+        fixture.server_folders().is_empty(),
+        "the temporary folder should be gone"
+    );
+}
+
+#[test]
+fn nothing_outside_the_preview_folder_is_served() {
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &[]);
+    let folder = fixture.server_folders().pop().expect("the server's folder");
+    let out = folder.join("site");
+    assert!(out.join("index.html").is_file());
+    // Secrets beside the output folder, one and two levels up, and links pointing at them.
+    fs::write(folder.join("Cargo.toml"), "SECRET").unwrap();
+    fs::write(fixture.tmp.path().join("Cargo.toml"), "SECRET").unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(folder.join("Cargo.toml"), out.join("link.html")).unwrap();
+        std::os::unix::fs::symlink(&folder, out.join("up")).unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", out.join("passwd.txt")).unwrap();
+    }
+    for target in [
+        "/../Cargo.toml",
+        "/../../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/%2E%2E/Cargo.toml",
+        "/%2E%2E%2fCargo.toml",
+        "/..%2fCargo.toml",
+        "/..%2FCargo.toml",
+        "/agreements/..%2f..%2fCargo.toml",
+        "/agreements/../../Cargo.toml",
+        "/agreements/%2e%2e/%2e%2e/Cargo.toml",
+        "/%252e%252e/Cargo.toml",
+        "/%c0%ae%c0%ae/Cargo.toml",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/C:%5cWindows",
+        "/C:/Windows/win.ini",
+        "/..\\Cargo.toml",
+        "/..%5cCargo.toml",
+        "/index.html%00",
+        "/%00",
+        "/link.html",
+        "/up/Cargo.toml",
+        "/passwd.txt",
+        "/.iopsite-output",
+    ] {
+        let r = server.get(target);
+        assert_eq!(r.status, 404, "{target}");
+        assert!(!r.body.contains("SECRET"), "{target}");
+        assert!(!r.body.contains("root:"), "{target}");
+        assert!(
+            r.body.contains("<!DOCTYPE html>") && r.body.contains("__iopsite/reload.js"),
+            "{target}: the site's 404 page"
+        );
+    }
+    // An absolute-form target is not a path on this server either.
+    assert_eq!(server.get("http://example.org/index.html").status, 404);
+
+    for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
+        let r = server.request(method, "/index.html");
+        assert_eq!(r.status, 405, "{method}");
+        assert_eq!(r.header("Allow"), Some("GET, HEAD"));
+    }
+    let head = server.request("HEAD", "/index.html");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+
+    for (target, ty) in [
+        ("/index.html", "text/html; charset=utf-8"),
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/data/agreements.json", "application/json"),
+        ("/data/funding.csv", "text/csv; charset=utf-8"),
+        ("/feed.xml", "application/xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/__iopsite/reload.js", "text/javascript; charset=utf-8"),
+    ] {
+        let r = server.get(target);
+        assert_eq!(r.status, 200, "{target}");
+        assert_eq!(r.header("Content-Type"), Some(ty), "{target}");
+        assert_eq!(r.header("Cache-Control"), Some("no-store"), "{target}");
+    }
+    // Only HTML gets the script.
+    assert!(!server.get("/style.css").body.contains("__iopsite"));
+    assert!(
+        !server
+            .get("/data/agreements.json")
+            .body
+            .contains("__iopsite")
+    );
+
+    let miss = server.get("/no-such-page.html");
+    assert_eq!(miss.status, 404);
+    let site_404 = fs::read_to_string(out.join("404.html")).unwrap();
+    let title = site_404
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap();
+    assert!(miss.body.contains(title), "the site's own 404 page");
+}
+
+#[test]
+fn a_base_path_previews_the_site_under_a_sub_path() {
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &["--base-path", "/iop"]);
+    assert!(server.url.ends_with("/iop/"), "{}", server.url);
+    let home = server.get("/iop/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.body
+            .contains(&format!("href=\"{}index.html\"", server.url))
+    );
+    assert!(
+        home.body
+            .contains("<script src=\"/iop/__iopsite/reload.js?g=1\" defer>")
+    );
+    assert_eq!(
+        server
+            .get("/iop/reports/kalmar-stadsmission-2024.html")
+            .status,
+        200
+    );
+    let root = server.get("/");
+    assert_eq!(root.status, 302);
+    assert_eq!(root.header("Location"), Some("/iop/"));
+    assert_eq!(server.get("/iop").header("Location"), Some("/iop/"));
+    assert_eq!(server.get("/index.html").status, 404);
+    assert_eq!(server.get("/iop/../iop/index.html").status, 404);
+    assert_eq!(server.state("/iop/")["generation"], 1);
+    assert_eq!(server.get("/__iopsite/poll?since=-1").status, 404);
+}
+
+#[test]
+fn a_site_that_never_built_shows_its_problems_and_recovers() {
+    let fixture = Fixture::new();
+    replace_in(&fixture.path(AGREEMENT), "title: ", "title: [");
+    let server = Server::start(&fixture, &[]);
+    let page = server.get("/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("reload.js?g=0"));
+    let state = server.state("/");
+    assert_eq!(
+        state["errors"][0]["file"],
+        "content/agreements/kalmar-stadsmission.yaml"
+    );
+    replace_in(&fixture.path(AGREEMENT), "title: [", "title: ");
+    within(Duration::from_secs(5), "the site to build", || {
+        server.get("/").status == 200
+    });
+}
+
+#[test]
+fn a_busy_port_is_reported() {
+    let fixture = Fixture::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let output = Command::new(env!("CARGO_BIN_EXE_iopsite"))
+        .arg("serve")
+        .arg(fixture.site.path())
+        .args(["--port", &port])
+        .env("TMPDIR", fixture.tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot listen on 127.0.0.1:"), "{stderr}");
+    assert!(fixture.server_folders().is_empty());
+}
+
+#[test]
+fn built_output_has_no_trace_of_the_preview() {
+    let fixture = Fixture::new();
+    let out = fixture.tmp.path().join("built");
+    let status = Command::new(env!("CARGO_BIN_EXE_iopsite"))
+        .arg("build")
+        .arg(fixture.site.path())
+        .args(["--as-of", AS_OF, "--quiet", "--output"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut files = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            files += 1;
+            let bytes = fs::read(entry.path()).unwrap();
+            assert!(
+                !bytes.windows(9).any(|w| w == b"__iopsite"),
+                "{} mentions the preview server",
+                entry.path().display()
+            );
+        }
+    }
+    assert!(files > 40);
+}
+
+#[test]
+fn a_folder_without_a_site_is_refused() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_iopsite"))
+        .arg("serve")
+        .arg(empty.path())
+        .args(["--port", "0"])
+        .env("TMPDIR", empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no site.yaml in"), "{stderr}");
+    assert_eq!(fs::read_dir(empty.path()).unwrap().count(), 0);
+}
