@@ -157,7 +157,7 @@ fn report(result: Result<iopsite::Outcome, Failure>, quiet: bool, verb: &str) ->
             if !quiet {
                 let site = &outcome.site;
                 println!(
-                    "{verb} {} pages, {} charts and {} files ({} agreements, {} reports, {} warnings) in {} ms (charts {} ms over all threads), status as of {}",
+                    "{verb} {} pages, {} charts and {} files ({} agreements, {} reports, {} warnings) in {} ms (charts {:.1} ms over all threads), status as of {}",
                     outcome.page_count(),
                     outcome.charts.count,
                     outcome.files.len(),
@@ -165,7 +165,7 @@ fn report(result: Result<iopsite::Outcome, Failure>, quiet: bool, verb: &str) ->
                     site.reports.len(),
                     outcome.warnings.len(),
                     outcome.elapsed.as_millis(),
-                    outcome.charts.time.as_millis(),
+                    outcome.charts.time.as_secs_f64() * 1000.0,
                     site.config.as_of
                 );
             }

@@ -396,14 +396,39 @@ fn open_data_leaves_unpublished_amounts_empty() {
 
 /// Builds a copy of the example site whose site.yaml has `from` replaced by `to`.
 fn example_with_setting(from: &str, to: &str) -> tempfile::TempDir {
+    example_with_edit("site.yaml", from, to)
+}
+
+/// A built copy of the example site with `from` replaced by `to` in `content/FILE`.
+fn example_with_edit(file: &str, from: &str, to: &str) -> tempfile::TempDir {
     let copy = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("content"), &copy.path().join("content"));
-    let site_yaml = copy.path().join("content/site.yaml");
-    let text = fs::read_to_string(&site_yaml).unwrap();
-    assert!(text.contains(from), "site.yaml has no `{from}`");
-    fs::write(&site_yaml, text.replace(from, to)).unwrap();
-    iopsite::build(copy.path(), None, &as_of()).unwrap();
+    let path = copy.path().join("content").join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no `{from}`");
+    fs::write(&path, text.replace(from, to)).unwrap();
+    iopsite::build(copy.path(), None, &as_of()).unwrap_or_else(|e| panic!("{e}: {e:?}"));
     copy
+}
+
+#[test]
+fn goal_targets_show_on_the_agreement_and_goal_pages() {
+    let copy = example_with_edit(
+        "agreements/kalmar-kvinnojouren.yaml",
+        "  - goal: 5\n    basis: named\n",
+        "  - goal: 5\n    basis: named\n    targets: [\"5.2\", 5.a]\n",
+    );
+    let out = copy.path().join("output");
+    let agreement = fs::read_to_string(out.join("agreements/kalmar-kvinnojouren.html")).unwrap();
+    assert!(
+        agreement.contains("Delmål: 5.2, 5.a"),
+        "no targets on the agreement page"
+    );
+    let goal = fs::read_to_string(out.join("goals/5.html")).unwrap();
+    assert!(
+        goal.contains("Delmål 5.2, 5.a"),
+        "no targets on the goal page"
+    );
 }
 
 /// The `<text>` contents of the first SVG element with `class` on a page.
