@@ -17,6 +17,14 @@ pub struct Stack {
     pub values: Vec<Option<Money>>,
 }
 
+/// A legend entry: which stack, where, and its name broken into lines.
+struct LegendItem {
+    stack: usize,
+    x: f64,
+    y: f64,
+    lines: Vec<String>,
+}
+
 /// Bars per year; the first stack sits at the bottom.
 #[derive(Debug, Clone)]
 pub struct BarChart {
@@ -118,49 +126,70 @@ impl BarChart {
         (0..self.years.len()).map(|i| self.total(i)).collect()
     }
 
-    /// The legend, top of the stack first so its order matches what the eye sees; each item
-    /// with its position, and the height it takes. Empty when there is one plain series.
-    fn legend(&self, width: f64) -> (Vec<(usize, f64, f64)>, u32) {
+    /// The legend and the height it takes; empty when there is one plain series. Columns
+    /// list the top of the stack first, rows the leftmost part first, so the legend reads
+    /// in the order the eye meets the parts. A name too long for one line wraps.
+    fn legend(&self, width: f64, top_first: bool) -> (Vec<LegendItem>, u32) {
         if self.stacks.len() < 2 && !self.stacks.iter().any(|s| s.own) {
             return (Vec::new(), 0);
         }
-        let order: Vec<usize> = (0..self.stacks.len()).rev().collect();
-        let widths: Vec<f64> = order
-            .iter()
-            .map(|&i| SWATCH + 6.0 + text_width(&self.stacks[i].name, SMALL) + 22.0)
-            .collect();
-        let lines = flow(&widths, width - 16.0);
-        let mut x = 8.0;
-        let mut line = 0;
+        let mut order: Vec<usize> = (0..self.stacks.len()).collect();
+        if top_first {
+            order.reverse();
+        }
+        let room = width - 16.0;
+        let (mut x, mut row) = (8.0, 0usize);
         let mut items = Vec::new();
-        for ((i, w), l) in order.iter().zip(&widths).zip(&lines) {
-            if *l != line {
-                line = *l;
+        for stack in order {
+            let lines = wrap(&self.stacks[stack].name, SMALL, room - SWATCH - 6.0);
+            let text = lines
+                .iter()
+                .map(|l| text_width(l, SMALL))
+                .fold(0.0, f64::max);
+            let item_width = SWATCH + 6.0 + text + 22.0;
+            if x > 8.0 && (lines.len() > 1 || x - 8.0 + item_width > room) {
+                row += 1;
                 x = 8.0;
             }
-            items.push((*i, x, 6.0 + line as f64 * LEGEND_LINE));
-            x += w;
+            items.push(LegendItem {
+                stack,
+                x,
+                y: 6.0 + row as f64 * LEGEND_LINE,
+                lines: lines.clone(),
+            });
+            if lines.len() > 1 {
+                row += lines.len();
+                x = 8.0;
+            } else {
+                x += item_width;
+            }
         }
-        let height = (lines.last().map_or(0, |l| l + 1) as f64 * LEGEND_LINE + 8.0).ceil();
-        (items, height as u32)
+        let rows = row + usize::from(x > 8.0);
+        (items, (rows as f64 * LEGEND_LINE + 8.0).ceil() as u32)
     }
 
     fn draw_legend<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, plotters::coord::Shift>,
-        items: &[(usize, f64, f64)],
+        items: &[LegendItem],
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        for &(i, x, y) in items {
-            let stack = &self.stacks[i];
-            let color = PALETTE[i % PALETTE.len()];
+        for item in items {
+            let stack = &self.stacks[item.stack];
+            let color = PALETTE[item.stack % PALETTE.len()];
+            let (x, y) = (item.x, item.y);
             let (x0, y0) = (x as i32, (y + 4.0) as i32);
             let (x1, y1) = ((x + SWATCH) as i32, (y + 4.0 + SWATCH) as i32);
             swatch(area, stack.own, color, (x0, y0), (x1, y1))?;
-            area.draw(&Text::new(
-                stack.name.clone(),
-                ((x + SWATCH + 6.0) as i32, (y + 11.0) as i32),
-                anchored(font(SMALL, TEXT), HPos::Left, VPos::Center),
-            ))?;
+            for (k, line) in item.lines.iter().enumerate() {
+                area.draw(&Text::new(
+                    line.clone(),
+                    (
+                        (x + SWATCH + 6.0) as i32,
+                        (y + 11.0 + k as f64 * LEGEND_LINE) as i32,
+                    ),
+                    anchored(font(SMALL, TEXT), HPos::Left, VPos::Center),
+                ))?;
+            }
         }
         Ok(())
     }
@@ -224,7 +253,7 @@ impl BarChart {
         let totals = self.totals();
         let max = totals.iter().map(|m| m.kronor).max().unwrap_or(0);
         let all_unpublished = max == 0 && totals.iter().any(|m| m.unpublished);
-        let (legend, legend_height) = self.legend(f64::from(WIDTH));
+        let (legend, legend_height) = self.legend(f64::from(WIDTH), true);
         let axis_max = if max == 0 { 1 } else { max + max / 4 };
         let y_label_width = if all_unpublished {
             8
@@ -357,7 +386,7 @@ impl BarChart {
         let max = totals.iter().map(|m| m.kronor).max().unwrap_or(0).max(1);
         let word = text.t.get("chart_unpublished_short");
         let width = f64::from(NARROW);
-        let (legend, legend_height) = self.legend(width);
+        let (legend, legend_height) = self.legend(width, false);
         let labels: Vec<String> = totals
             .iter()
             .map(|t| self.year_labels(text, *t, &word).join(" "))
@@ -367,7 +396,7 @@ impl BarChart {
             .map(|l| text_width(l, SMALL))
             .fold(0.0, f64::max);
         let year_width = text_width("2000", SMALL) + 16.0;
-        let room = (width - year_width - widest - 20.0).max(40.0);
+        let room = (width - year_width - widest - 28.0).max(40.0);
         let all_unpublished = max == 1 && totals.iter().all(|t| t.kronor == 0);
         let message = if all_unpublished { 28 } else { 0 };
         let height = legend_height + message + ROW * self.years.len().max(1) as u32 + 8;

@@ -313,21 +313,27 @@ fn year_span(years: &[i32]) -> String {
     }
 }
 
-/// Splits `items` (text widths) into lines no wider than `width`; returns the line of each.
-fn flow(widths: &[f64], width: f64) -> Vec<usize> {
-    let mut line = 0;
-    let mut x = 0.0;
-    widths
-        .iter()
-        .map(|w| {
-            if x > 0.0 && x + w > width {
-                line += 1;
-                x = 0.0;
-            }
-            x += w;
-            line
-        })
-        .collect()
+/// `label` broken into lines at spaces so each fits `width` pixels (a single word longer
+/// than that keeps its own line).
+fn wrap(label: &str, size: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in label.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if !current.is_empty() && text_width(&candidate, size) > width {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        } else {
+            current = candidate;
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -368,9 +374,21 @@ mod tests {
     }
 
     #[test]
-    fn flows_legend_items_onto_lines() {
-        assert_eq!(flow(&[50.0, 50.0, 50.0], 120.0), vec![0, 0, 1]);
-        assert_eq!(flow(&[200.0, 10.0], 120.0), vec![0, 1]);
+    fn wraps_long_names_at_spaces() {
+        let lines = wrap(
+            "8 Anständiga arbetsvillkor och ekonomisk tillväxt",
+            15.0,
+            200.0,
+        );
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "8 Anständiga arbetsvillkor och ekonomisk tillväxt"
+        );
+        for line in &lines {
+            assert!(text_width(line, 15.0) <= 200.0, "{line}");
+        }
+        assert_eq!(wrap("Kort", 15.0, 200.0), vec!["Kort"]);
     }
 }
 
