@@ -293,22 +293,8 @@ impl BarChart {
                 .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..axis_max as f64)
                 .map_err(|e| fail(&e))?;
             let y_label = |v: &f64| text.axis_kr(v.round() as i64, axis_max);
-            let mut mesh = chart.configure_mesh();
-            mesh.disable_x_mesh()
-                .x_labels(0)
-                .y_labels(if all_unpublished { 0 } else { 5 })
-                .y_label_formatter(&y_label)
-                .y_label_style(font(SMALL, MUTED))
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(AXIS);
-            mesh.draw().map_err(|e| fail(&e))?;
-            let slot_px = {
-                let (a, _) = chart.backend_coord(&(0.0, 0.0));
-                let (b, _) = chart.backend_coord(&(1.0, 0.0));
-                f64::from(b - a)
-            };
-            year_labels(&root, &chart, &self.years, slot_px).map_err(|e| fail(&e))?;
+            let ticks = if all_unpublished { 0 } else { 5 };
+            draw_axes(&root, &mut chart, &self.years, ticks, &y_label).map_err(|e| fail(&e))?;
 
             for (i, total) in totals.iter().enumerate() {
                 let x = i as f64;
@@ -488,13 +474,31 @@ fn swatch<DB: DrawingBackend>(
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.stroke_width(2)))
 }
 
-/// Year labels under the x axis, thinned out when they would touch.
-pub(super) fn year_labels<DB: DrawingBackend>(
+/// The value axis with its grid lines and `ticks` labels, and the years under the bars
+/// (thinned out when they would touch).
+pub(super) fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
-    chart: &ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
     years: &[i32],
-    slot: f64,
+    ticks: usize,
+    y_label: &dyn Fn(&f64) -> String,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(ticks)
+        .y_label_formatter(y_label)
+        .y_label_style(font(SMALL, MUTED))
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(AXIS)
+        .draw()?;
+    let slot = {
+        let (a, _) = chart.backend_coord(&(0.0, 0.0));
+        let (b, _) = chart.backend_coord(&(1.0, 0.0));
+        f64::from(b - a)
+    };
     let label_width = text_width("2000", SMALL) + 8.0;
     let every = (label_width / slot.max(1.0)).ceil().max(1.0) as usize;
     for (i, year) in years.iter().enumerate() {

@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::bars::year_labels;
+use super::bars::draw_axes;
 use super::*;
 
 #[derive(Debug, Clone)]
@@ -66,22 +66,7 @@ impl LineChart {
                 .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..axis_max)
                 .map_err(|e| fail(&e))?;
             let y_label = |v: &f64| text.num(*v);
-            let mut mesh = chart.configure_mesh();
-            mesh.disable_x_mesh()
-                .x_labels(0)
-                .y_labels(5)
-                .y_label_formatter(&y_label)
-                .y_label_style(font(SMALL, MUTED))
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(AXIS);
-            mesh.draw().map_err(|e| fail(&e))?;
-            let slot = {
-                let (a, _) = chart.backend_coord(&(0.0, 0.0));
-                let (b, _) = chart.backend_coord(&(1.0, 0.0));
-                f64::from(b - a)
-            };
-            year_labels(&root, &chart, &years, slot).map_err(|e| fail(&e))?;
+            draw_axes(&root, &mut chart, &years, 5, &y_label).map_err(|e| fail(&e))?;
 
             let first = years.first().copied().unwrap_or(0);
             let at = |year: i32, value: f64| (f64::from(year - first), value);
