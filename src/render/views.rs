@@ -424,6 +424,7 @@ impl Ctx<'_> {
                     .checked_sub_months(chrono::Months::new(m))
                     .map(|d| d.to_string())
             });
+        let funding = funding_table(self, entry);
         AgreementPage {
             row: self.agreement_row(entry),
             form_label: self.t.form(a.form),
@@ -479,7 +480,8 @@ impl Ctx<'_> {
                 notice: a.period.notice.clone(),
                 previous: a.period.previous.clone(),
             },
-            funding: funding_table(self, entry),
+            funding_chart: self.agreement_chart(&funding),
+            funding,
             in_kind: md(&a.in_kind),
             payment: md(&a.payment),
             follow_up: a.follow_up.as_ref().map(|f| FollowUpView {
@@ -558,13 +560,11 @@ impl Ctx<'_> {
                 .filter(|(_, s)| *s == ReportState::Missing)
                 .map(|(y, _)| *y)
                 .collect(),
-            funding_chart: self.agreement_chart(entry),
             statistics: self.statistics(entry),
         }
     }
 
-    fn agreement_chart(&self, entry: &AgreementEntry) -> Option<String> {
-        let table = funding_table(self, entry);
+    fn agreement_chart(&self, table: &FundingTable) -> Option<String> {
         if table.rows.is_empty() {
             return None;
         }

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { launchOptions } from './chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -36,15 +37,6 @@ const VIEWPORTS = [
   { name: '390x844', width: 390, height: 844 },
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Pages whose links are absolute (from base_url) by design, and that nothing needs to link to.
 const ABSOLUTE_LINK_PAGES = new Set(['404.html']);
 
@@ -189,11 +181,7 @@ const toLocal = (url) => (BASE_URL && url.startsWith(BASE_URL) ? ROOT_URL + url.
 const vnuPromise = runVnu();
 const started = Date.now();
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const browser = await chromium.launch(launchOptions());
 
 // Every request the browser makes, per page; anything off loopback is recorded and aborted.
 // Requests to the site's own base_url (only 404.html makes them, by design) are answered from

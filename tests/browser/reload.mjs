@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { launchOptions } from './chromium.mjs';
 
 const [binary, contentDir, editsArg] = process.argv.slice(2);
 if (!binary || !contentDir) {
@@ -31,15 +32,6 @@ const EDITS = Number(editsArg || 7);
 const REPORT = 'content/reports/kalmar-stadsmission-2024.md';
 const REPORT_PAGE = 'reports/kalmar-stadsmission-2024.html';
 const AGREEMENT = 'content/agreements/kalmar-stadsmission.yaml';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TIMEOUT = 10_000;
 
 const problems = [];
@@ -82,12 +74,7 @@ const url = await new Promise((resolve, reject) => {
 console.log(`serving at ${url}`);
 
 const profile = path.join(tmp, 'profile');
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-  serviceWorkers: 'block',
-});
+const context = await chromium.launchPersistentContext(profile, launchOptions({ serviceWorkers: 'block' }));
 
 function watch(page, name) {
   page.on('console', (msg) => {
