@@ -10,6 +10,7 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod orgnr;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -22,26 +23,22 @@ use std::time::{Duration, Instant};
 pub use config::BuildOptions;
 use diagnostics::{Diagnostic, Diagnostics};
 use model::Site;
-use render::OutputFile;
+pub use progress::Progress;
 
 /// What a successful check or build produced.
 #[derive(Debug)]
 pub struct Outcome {
     pub site: Site,
-    pub files: Vec<OutputFile>,
+    /// Pages, files and charts made (a check makes them too, then drops them).
+    pub rendered: render::RenderStats,
     /// Warnings (a successful run has no errors).
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
-    /// Charts drawn, and the time spent drawing them (summed over threads).
-    pub charts: render::ChartStats,
 }
 
 impl Outcome {
     pub fn page_count(&self) -> usize {
-        self.files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count()
+        self.rendered.pages
     }
 }
 
@@ -56,38 +53,61 @@ pub enum Failure {
 
 /// Loads, validates, models and renders the site in `site_dir`, without writing anything.
 pub fn check(site_dir: &Path, options: &BuildOptions) -> Result<Outcome, Failure> {
+    render_into(site_dir, options, &write::Discard, &())
+}
+
+/// Runs every stage and hands each rendered file to `sink`.
+pub fn render_into(
+    site_dir: &Path,
+    options: &BuildOptions,
+    sink: &dyn write::Sink,
+    progress: &dyn Progress,
+) -> Result<Outcome, Failure> {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
+    progress.stage("loading", 0);
     let content = load::load(site_dir, &mut diags);
     let theme = render::theme::Theme::load(site_dir, &mut diags);
+    progress.stage("checking", 0);
     let checked = validate::validate(content, options, &mut diags);
     let (Some(checked), false) = (checked, diags.has_errors()) else {
         return Err(Failure::Content(diags.sorted()));
     };
     let site = model::build(checked);
-    match render::render(&site, &theme, &mut diags) {
-        Some((files, charts)) if !diags.has_errors() => Ok(Outcome {
+    match render::render(&site, &theme, &mut diags, sink, progress) {
+        Some(rendered) if !diags.has_errors() => Ok(Outcome {
             site,
-            files,
+            rendered,
             warnings: diags.sorted(),
             elapsed: started.elapsed(),
-            charts,
         }),
         _ => Err(Failure::Content(diags.sorted())),
     }
 }
 
-/// Checks the site, then writes it to `out_dir` (default `site_dir/output`), replacing the
+/// Checks the site and writes it to `out_dir` (default `site_dir/output`), replacing the
 /// previous output whole. On any error the previous output is left exactly as it was.
 pub fn build(
     site_dir: &Path,
     out_dir: Option<&Path>,
     options: &BuildOptions,
 ) -> Result<Outcome, Failure> {
+    build_with(site_dir, out_dir, options, &())
+}
+
+/// `build`, reporting its stages to `progress`.
+pub fn build_with(
+    site_dir: &Path,
+    out_dir: Option<&Path>,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<Outcome, Failure> {
     let started = Instant::now();
-    let mut outcome = check(site_dir, options)?;
     let default_out = site_dir.join("output");
-    write::write_site(out_dir.unwrap_or(&default_out), &outcome.files)?;
+    let staging = write::Staging::new(out_dir.unwrap_or(&default_out))?;
+    let mut outcome = render_into(site_dir, options, &staging, progress)?;
+    progress.stage("publishing", 0);
+    staging.publish()?;
     outcome.elapsed = started.elapsed();
     Ok(outcome)
 }

@@ -101,11 +101,10 @@ fn main() -> ExitCode {
                 as_of,
                 ..Default::default()
             };
-            report(
-                iopsite::build(&dir, output.as_deref(), &options),
-                quiet,
-                "built",
-            )
+            let bar = iopsite::progress::TerminalBar::new(quiet);
+            let result = iopsite::build_with(&dir, output.as_deref(), &options, &bar);
+            drop(bar);
+            report(result, quiet, "built")
         }
         Command::Check { dir, as_of } => report(
             iopsite::check(
@@ -158,14 +157,14 @@ fn report(result: Result<iopsite::Outcome, Failure>, quiet: bool, verb: &str) ->
                 let site = &outcome.site;
                 println!(
                     "{verb} {} pages, {} charts and {} files ({} agreements, {} reports, {} warnings) in {} ms (charts {:.1} ms over all threads), status as of {}",
-                    outcome.page_count(),
-                    outcome.charts.count,
-                    outcome.files.len(),
+                    outcome.rendered.pages,
+                    outcome.rendered.charts.count,
+                    outcome.rendered.files,
                     site.agreements.len(),
                     site.reports.len(),
                     outcome.warnings.len(),
                     outcome.elapsed.as_millis(),
-                    outcome.charts.time.as_secs_f64() * 1000.0,
+                    outcome.rendered.charts.time.as_secs_f64() * 1000.0,
                     site.config.as_of
                 );
             }

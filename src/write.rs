@@ -2,7 +2,6 @@
 //! so a failed build never leaves a half-written or emptied site.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::render::OutputFile;
@@ -32,74 +31,170 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     }
 }
 
-/// Writes `files` as the new content of `out_dir`, replacing it whole.
-pub fn write_site(out_dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    if out_dir.exists() && !out_dir.join(MARKER).exists() && !is_empty_dir(out_dir) {
-        return Err(WriteError::NotOurs(out_dir.to_path_buf()));
+/// Where rendered files go as they are made. Rendering runs on many threads, so a sink
+/// takes files from any of them.
+pub trait Sink: Sync {
+    fn put(&self, path: &str, bytes: &[u8]);
+}
+
+/// Keeps nothing: `check` renders every page to find template errors, then drops it.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) {}
+}
+
+/// Collects the files in memory (for tests and tools that look at the output).
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
     }
-    let parent = out_dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = out_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}-new-"))
-        .tempdir_in(parent)
-        .map_err(io(parent))?;
-    for file in files {
-        let rel = Path::new(&file.path);
-        if rel.is_absolute()
-            || rel
+}
+
+impl Sink for Collect {
+    fn put(&self, path: &str, bytes: &[u8]) {
+        let file = OutputFile {
+            path: path.to_string(),
+            bytes: bytes.to_vec(),
+        };
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+    }
+}
+
+/// A new output folder being written beside the old one. Files go to disk as soon as they
+/// are rendered, so a build never holds the whole site in memory; `publish` swaps the
+/// folder in whole. Dropped without `publish`, it deletes itself and the old output stays.
+pub struct Staging {
+    out_dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: tempfile::TempDir,
+    /// The first write that failed; later files are skipped.
+    failed: std::sync::Mutex<Option<WriteError>>,
+}
+
+impl Staging {
+    /// Starts a new output for `out_dir`, refusing a folder iopsite did not make.
+    pub fn new(out_dir: &Path) -> Result<Staging, WriteError> {
+        if out_dir.exists() && !out_dir.join(MARKER).exists() && !is_empty_dir(out_dir) {
+            return Err(WriteError::NotOurs(out_dir.to_path_buf()));
+        }
+        let parent = out_dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}-new-"))
+            .tempdir_in(&parent)
+            .map_err(io(&parent))?;
+        Ok(Staging {
+            out_dir: out_dir.to_path_buf(),
+            parent,
+            name,
+            dir,
+            failed: std::sync::Mutex::new(None),
+        })
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let relative = Path::new(rel);
+        if relative.is_absolute()
+            || relative
                 .components()
                 .any(|c| !matches!(c, std::path::Component::Normal(_)))
         {
-            return Err(WriteError::BadPath(file.path.clone()));
+            return Err(WriteError::BadPath(rel.to_string()));
         }
-        let path = staging.path().join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io(dir))?;
+        let path = self.dir.path().join(relative);
+        // Most folders exist already: try the write first, make the folder only if needed.
+        match fs::write(&path, bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(folder) = path.parent() {
+                    fs::create_dir_all(folder).map_err(io(folder))?;
+                }
+                fs::write(&path, bytes).map_err(io(&path))
+            }
+            other => other.map_err(io(&path)),
         }
-        let mut handle = fs::File::create(&path).map_err(io(&path))?;
-        handle.write_all(&file.bytes).map_err(io(&path))?;
     }
-    let marker = staging.path().join(MARKER);
-    fs::write(
-        &marker,
-        b"This folder is generated by iopsite and replaced on every build.\n",
-    )
-    .map_err(io(&marker))?;
 
-    // Swap: move the old folder aside, move the new one in, then delete the old one.
-    let staged = staging.keep();
-    let old = if out_dir.exists() {
-        let aside = parent.join(format!(".{name}-old-{}", std::process::id()));
-        if aside.exists() {
+    /// Moves the new folder into place and deletes the old one. Fails, leaving the old
+    /// output untouched, if any file could not be written.
+    pub fn publish(self) -> Result<(), WriteError> {
+        let failed = self.failed.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(err) = failed {
+            return Err(err);
+        }
+        let marker = self.dir.path().join(MARKER);
+        fs::write(
+            &marker,
+            b"This folder is generated by iopsite and replaced on every build.\n",
+        )
+        .map_err(io(&marker))?;
+
+        // Swap: move the old folder aside, move the new one in, then delete the old one.
+        let (out_dir, parent, name) = (self.out_dir, self.parent, self.name);
+        let staged = self.dir.keep();
+        let old = if out_dir.exists() {
+            let aside = parent.join(format!(".{name}-old-{}", std::process::id()));
+            if aside.exists() {
+                fs::remove_dir_all(&aside).map_err(io(&aside))?;
+            }
+            fs::rename(&out_dir, &aside).map_err(io(&out_dir))?;
+            Some(aside)
+        } else {
+            None
+        };
+        if let Err(source) = fs::rename(&staged, &out_dir) {
+            // Put the previous site back so nothing published is lost.
+            if let Some(aside) = &old {
+                let _ = fs::rename(aside, &out_dir);
+            }
+            let _ = fs::remove_dir_all(&staged);
+            return Err(WriteError::Io {
+                path: out_dir,
+                source,
+            });
+        }
+        if let Some(aside) = old {
             fs::remove_dir_all(&aside).map_err(io(&aside))?;
         }
-        fs::rename(out_dir, &aside).map_err(io(out_dir))?;
-        Some(aside)
-    } else {
-        None
-    };
-    if let Err(source) = fs::rename(&staged, out_dir) {
-        // Put the previous site back so nothing published is lost.
-        if let Some(aside) = &old {
-            let _ = fs::rename(aside, out_dir);
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) {
+        let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        if failed.is_some() {
+            return;
         }
-        let _ = fs::remove_dir_all(&staged);
-        return Err(WriteError::Io {
-            path: out_dir.to_path_buf(),
-            source,
-        });
+        drop(failed);
+        if let Err(err) = self.write(path, bytes) {
+            failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+            failed.get_or_insert(err);
+        }
     }
-    if let Some(aside) = old {
-        fs::remove_dir_all(&aside).map_err(io(&aside))?;
+}
+
+/// Writes `files` as the new content of `out_dir`, replacing it whole.
+pub fn write_site(out_dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    let staging = Staging::new(out_dir)?;
+    for file in files {
+        staging.write(&file.path, &file.bytes)?;
     }
-    Ok(())
+    staging.publish()
 }
 
 fn is_empty_dir(dir: &Path) -> bool {

@@ -514,9 +514,9 @@ fn charts_show_the_figures_of_the_documents() {
     let goal = page(out.path(), "goals/5.html");
     assert!(desc(chart(&goal, "chart-wide")).starts_with("20"));
     assert!(
-        outcome.charts.count >= 20,
+        outcome.rendered.charts.count >= 20,
         "{} charts",
-        outcome.charts.count
+        outcome.rendered.charts.count
     );
 }
 

@@ -18,6 +18,9 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use crate::config::Language;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
+use crate::progress::Progress;
+use crate::write::Sink;
+use std::sync::atomic::{AtomicU64, Ordering};
 use i18n::I18n;
 use theme::Theme;
 use views::Ctx;
@@ -35,6 +38,15 @@ pub struct OutputFile {
 pub struct ChartStats {
     pub count: usize,
     pub time: std::time::Duration,
+}
+
+/// What a render produced: counts of pages and files, their size, and the charts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderStats {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub charts: ChartStats,
 }
 
 /// Everything needed to render pages: templates with filters, and the interface strings.
@@ -247,12 +259,16 @@ fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
     });
 }
 
-/// Renders every page of the site. Template errors are collected, not printed one by one.
+/// Renders every page of the site and hands each file to `sink` as soon as it is made.
+/// Template errors are collected, not printed one by one; with any error the result is
+/// `None` and whatever reached the sink must not be published.
 pub fn render(
     site: &Site,
     theme: &Theme,
     diags: &mut Diagnostics,
-) -> Option<(Vec<OutputFile>, ChartStats)> {
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Option<RenderStats> {
     let mut renderer = Renderer::new(theme, site.config.language, diags)?;
     let cfg = &site.config;
     let meta = SiteMeta {
@@ -295,20 +311,26 @@ pub fn render(
     jobs.extend((0..site.goals.len()).map(Job::Goal));
     jobs.extend((0..site.pages.len()).map(Job::Page));
 
-    let results: Vec<Result<OutputFile, String>> = jobs
+    progress.stage("rendering pages", jobs.len());
+    let bytes = AtomicU64::new(0);
+    let errors: Vec<String> = jobs
         .par_iter()
-        .map(|job| render_job(&renderer, &ctx, job))
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut failed = false;
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(message) => {
-                failed = true;
-                diags.push(template_error(theme, &message));
+        .filter_map(|job| {
+            let result = render_job(&renderer, &ctx, job);
+            progress.advance(1);
+            match result {
+                Ok(file) => {
+                    bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+                    sink.put(&file.path, &file.bytes);
+                    None
+                }
+                Err(message) => Some(message),
             }
-        }
+        })
+        .collect();
+    let mut failed = !errors.is_empty();
+    for message in errors {
+        diags.push(template_error(theme, &message));
     }
     for err in clock.take_errors() {
         failed = true;
@@ -317,19 +339,27 @@ pub fn render(
     if failed {
         return None;
     }
-    for (name, file) in theme.under("static") {
-        files.push(OutputFile {
-            path: name.to_string(),
-            bytes: file.bytes.clone(),
-        });
-    }
-    files.extend(crate::export::exports(site, &renderer.t));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    let stats = ChartStats {
-        count: clock.count(),
-        time: clock.elapsed(),
+    let mut files = jobs.len();
+    let mut put = |path: &str, content: &[u8]| {
+        bytes.fetch_add(content.len() as u64, Ordering::Relaxed);
+        sink.put(path, content);
+        files += 1;
     };
-    Some((files, stats))
+    for (name, file) in theme.under("static") {
+        put(name, &file.bytes);
+    }
+    for file in crate::export::exports(site, &renderer.t) {
+        put(&file.path, &file.bytes);
+    }
+    Some(RenderStats {
+        pages: jobs.len(),
+        files,
+        bytes: bytes.into_inner(),
+        charts: ChartStats {
+            count: clock.count(),
+            time: clock.elapsed(),
+        },
+    })
 }
 
 fn render_job(r: &Renderer, ctx: &Ctx, job: &Job) -> Result<OutputFile, String> {

@@ -269,13 +269,15 @@ impl Preview {
     fn rebuild(&self) {
         let started = Instant::now();
         let out = self.output_dir();
-        // `iopsite::build` is `check` then `write_site`; they are called apart here so that
-        // only the swap, not the whole build, holds up requests.
-        let result = crate::check(&self.site_dir, &self.options).and_then(|outcome| {
-            let _swap = self.shared.swap.write().unwrap_or_else(|e| e.into_inner());
-            crate::write::write_site(&out, &outcome.files)?;
-            Ok(outcome)
-        });
+        // Like `iopsite::build`, but only the swap, not the whole build, holds up requests.
+        let result = crate::write::Staging::new(&out)
+            .map_err(Failure::from)
+            .and_then(|staging| {
+                let outcome = crate::render_into(&self.site_dir, &self.options, &staging, &())?;
+                let _swap = self.shared.swap.write().unwrap_or_else(|e| e.into_inner());
+                staging.publish()?;
+                Ok(outcome)
+            });
         let mut state = self.shared.state();
         let generation = state.generation + 1;
         let first = generation == 1;

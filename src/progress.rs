@@ -1,0 +1,75 @@
+//! Progress of a long build, for a person watching a terminal.
+//!
+//! The library reports stages and steps through [`Progress`]; the command line shows them
+//! with an `indicatif` bar on a terminal, and only once a build has run for a second, so
+//! small sites build without flicker.
+
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Receives the stages of a build and the steps within them. Called from many threads.
+pub trait Progress: Sync {
+    /// A new stage begins with `total` steps (0 when not known in advance).
+    fn stage(&self, _name: &'static str, _total: usize) {}
+    /// `steps` more steps of the current stage are done.
+    fn advance(&self, _steps: usize) {}
+}
+
+/// No progress shown.
+impl Progress for () {}
+
+/// How long a build runs before the bar appears.
+const SHOW_AFTER: Duration = Duration::from_secs(1);
+
+/// A bar on standard error, drawn only when it is a terminal and the build has run for a
+/// second. Cleared when dropped, so only the summary line stays.
+pub struct TerminalBar {
+    bar: ProgressBar,
+    started: Instant,
+    on_terminal: bool,
+}
+
+impl TerminalBar {
+    /// A bar that shows itself if standard error is a terminal and `quiet` is off.
+    pub fn new(quiet: bool) -> TerminalBar {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        bar.set_style(
+            ProgressStyle::with_template("{msg:>15} [{bar:40}] {pos}/{len} {per_sec:.dim}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        TerminalBar {
+            bar,
+            started: Instant::now(),
+            on_terminal: !quiet && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn reveal_if_slow(&self) {
+        if self.on_terminal && self.bar.is_hidden() && self.started.elapsed() >= SHOW_AFTER {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+}
+
+impl Progress for TerminalBar {
+    fn stage(&self, name: &'static str, total: usize) {
+        self.bar.set_message(name);
+        self.bar.set_position(0);
+        self.bar.set_length(total as u64);
+        self.reveal_if_slow();
+    }
+
+    fn advance(&self, steps: usize) {
+        self.bar.inc(steps as u64);
+        self.reveal_if_slow();
+    }
+}
+
+impl Drop for TerminalBar {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}
