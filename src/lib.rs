@@ -56,14 +56,29 @@ pub fn check(site_dir: &Path, options: &BuildOptions) -> Result<Outcome, Failure
     render_into(site_dir, options, &write::Discard, &())
 }
 
-/// Runs every stage and hands each rendered file to `sink`.
-pub fn render_into(
+/// A site loaded, checked and modelled, with its templates ready: any of its files can be
+/// rendered from it. `serve` keeps one and renders only the pages the browser asks for.
+pub struct Prepared {
+    pub site: Site,
+    pub theme: render::theme::Theme,
+    pub renderer: render::Renderer,
+    /// Warnings (a prepared site has no errors).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Prepared {
+    /// The file at `path` in the output folder; see [`render::Renderer::render_path`].
+    pub fn render_path(&self, path: &str) -> Option<Result<Vec<u8>, String>> {
+        self.renderer.render_path(&self.site, &self.theme, path)
+    }
+}
+
+/// Loads, checks and models the site and sets up its templates, rendering nothing yet.
+pub fn prepare(
     site_dir: &Path,
     options: &BuildOptions,
-    sink: &dyn write::Sink,
     progress: &dyn Progress,
-) -> Result<Outcome, Failure> {
-    let started = Instant::now();
+) -> Result<Prepared, Failure> {
     let mut diags = Diagnostics::new();
     progress.stage("loading", 0);
     let content = load::load(site_dir, &mut diags);
@@ -74,9 +89,41 @@ pub fn render_into(
         return Err(Failure::Content(diags.sorted()));
     };
     let site = model::build(checked);
-    match render::render(&site, &theme, &mut diags, sink, progress) {
-        Some(rendered) if !diags.has_errors() => Ok(Outcome {
+    match render::Renderer::for_site(&site, &theme, &mut diags) {
+        Some(renderer) if !diags.has_errors() => Ok(Prepared {
             site,
+            theme,
+            renderer,
+            warnings: diags.sorted(),
+        }),
+        _ => Err(Failure::Content(diags.sorted())),
+    }
+}
+
+/// Runs every stage and hands each rendered file to `sink`.
+pub fn render_into(
+    site_dir: &Path,
+    options: &BuildOptions,
+    sink: &dyn write::Sink,
+    progress: &dyn Progress,
+) -> Result<Outcome, Failure> {
+    let started = Instant::now();
+    let prepared = prepare(site_dir, options, progress)?;
+    let mut diags = Diagnostics::new();
+    for warning in prepared.warnings {
+        diags.push(warning);
+    }
+    let rendered = render::render(
+        &prepared.site,
+        &prepared.theme,
+        &prepared.renderer,
+        &mut diags,
+        sink,
+        progress,
+    );
+    match rendered {
+        Some(rendered) if !diags.has_errors() => Ok(Outcome {
+            site: prepared.site,
             rendered,
             warnings: diags.sorted(),
             elapsed: started.elapsed(),

@@ -259,44 +259,69 @@ fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
     });
 }
 
-/// Renders every page of the site and hands each file to `sink` as soon as it is made.
-/// Template errors are collected, not printed one by one; with any error the result is
-/// `None` and whatever reached the sink must not be published.
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    diags: &mut Diagnostics,
-    sink: &dyn Sink,
-    progress: &dyn Progress,
-) -> Option<RenderStats> {
-    let mut renderer = Renderer::new(theme, site.config.language, diags)?;
-    let cfg = &site.config;
-    let meta = SiteMeta {
-        title: &cfg.title,
-        description: cfg.description.as_deref(),
-        base_url: &cfg.base_url,
-        lang: cfg.language.code(),
-        as_of: cfg.as_of.to_string(),
-        notice: cfg.notice.as_deref(),
-        publisher: cfg.publisher.as_deref(),
-        menu: site
-            .pages
-            .iter()
-            .map(|p| MenuItem {
-                title: p.title.clone(),
-                url: urls::page(&p.id),
-            })
-            .collect(),
-    };
-    renderer.tera.global_context().insert("site", &meta);
-    renderer.tera.global_context().insert("t", &renderer.t);
-    let clock = charts::ChartClock::default();
-    let ctx = Ctx {
-        site,
-        t: &renderer.t,
-        charts: &clock,
-    };
+impl Renderer {
+    /// A renderer for `site`: the theme's templates with the site's data in their global
+    /// context.
+    pub fn for_site(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Renderer> {
+        let mut renderer = Renderer::new(theme, site.config.language, diags)?;
+        let cfg = &site.config;
+        let meta = SiteMeta {
+            title: &cfg.title,
+            description: cfg.description.as_deref(),
+            base_url: &cfg.base_url,
+            lang: cfg.language.code(),
+            as_of: cfg.as_of.to_string(),
+            notice: cfg.notice.as_deref(),
+            publisher: cfg.publisher.as_deref(),
+            menu: site
+                .pages
+                .iter()
+                .map(|p| MenuItem {
+                    title: p.title.clone(),
+                    url: urls::page(&p.id),
+                })
+                .collect(),
+        };
+        renderer.tera.global_context().insert("site", &meta);
+        renderer.tera.global_context().insert("t", &renderer.t);
+        Some(renderer)
+    }
 
+    /// Renders the one file at `path` (relative to the output folder, e.g.
+    /// `reports/x-2024.html`): a page, a theme file or an export. `None` if the site has no
+    /// such file; `Some(Err(..))` with the template error if the page cannot be rendered.
+    /// Used by `serve`, which renders only what the browser asks for.
+    pub fn render_path(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        path: &str,
+    ) -> Option<Result<Vec<u8>, String>> {
+        if let Some(job) = jobs(site).into_iter().find(|job| job.path(site) == path) {
+            let clock = charts::ChartClock::default();
+            let ctx = Ctx {
+                site,
+                t: &self.t,
+                charts: &clock,
+            };
+            let page = render_job(self, &ctx, &job).map(|file| file.bytes);
+            return Some(match clock.take_errors().into_iter().next() {
+                Some(err) => Err(err.to_string()),
+                None => page,
+            });
+        }
+        if let Some(file) = theme.files.get(&format!("static/{path}")) {
+            return Some(Ok(file.bytes.clone()));
+        }
+        crate::export::exports(site, &self.t)
+            .into_iter()
+            .find(|file| file.path == path)
+            .map(|file| Ok(file.bytes))
+    }
+}
+
+/// Every page of the site, in a fixed order.
+fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![
         Job::Home,
         Job::Agreements,
@@ -310,13 +335,52 @@ pub fn render(
     jobs.extend((0..site.organisations.len()).map(Job::Organisation));
     jobs.extend((0..site.goals.len()).map(Job::Goal));
     jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs
+}
 
+impl Job {
+    /// The page's path in the output folder.
+    fn path(&self, site: &Site) -> String {
+        match self {
+            Job::Home => "index.html".into(),
+            Job::Agreements => "agreements.html".into(),
+            Job::Organisations => "organisations.html".into(),
+            Job::Goals => "goals.html".into(),
+            Job::Funding => "funding.html".into(),
+            Job::NotFound => "404.html".into(),
+            Job::Agreement(i) => urls::agreement(&site.agreements[*i].agreement.id),
+            Job::Report(i) => urls::report(&site.reports[*i].id),
+            Job::Organisation(i) => urls::organisation(&site.organisations[*i].id),
+            Job::Goal(i) => urls::goal(site.goals[*i].number),
+            Job::Page(i) => urls::page(&site.pages[*i].id),
+        }
+    }
+}
+
+/// Renders every page of the site and hands each file to `sink` as soon as it is made.
+/// Template errors are collected, not printed one by one; with any error the result is
+/// `None` and whatever reached the sink must not be published.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    renderer: &Renderer,
+    diags: &mut Diagnostics,
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Option<RenderStats> {
+    let clock = charts::ChartClock::default();
+    let ctx = Ctx {
+        site,
+        t: &renderer.t,
+        charts: &clock,
+    };
+    let jobs = jobs(site);
     progress.stage("rendering pages", jobs.len());
     let bytes = AtomicU64::new(0);
     let errors: Vec<String> = jobs
         .par_iter()
         .filter_map(|job| {
-            let result = render_job(&renderer, &ctx, job);
+            let result = render_job(renderer, &ctx, job);
             progress.advance(1);
             match result {
                 Ok(file) => {
