@@ -111,6 +111,16 @@ impl SourceFile {
         &self.text
     }
 
+    /// Keeps only the first `len` bytes (at a line start or the end) of the text.
+    pub fn truncate(&mut self, len: usize) {
+        if len < self.text.len() && self.text.is_char_boundary(len) {
+            self.text.truncate(len);
+            self.text.shrink_to_fit();
+            self.line_starts.retain(|&start| start <= len);
+            self.line_starts.shrink_to_fit();
+        }
+    }
+
     /// The text of 1-based `line` of the file, without its line ending.
     pub fn line_text(&self, line: usize) -> Option<String> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;

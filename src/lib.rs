@@ -185,9 +185,9 @@ pub mod single {
     /// matter has a problem.
     pub fn render_report(text: &str) -> Option<String> {
         let mut diags = Diagnostics::new();
-        let file = SourceFile::new("reports/fuzz.md", text);
+        let mut file = SourceFile::new("reports/fuzz.md", text);
         let document = crate::load::parse_document::<crate::load::schema::ReportFrontMatter>(
-            &file, &mut diags,
+            &mut file, &mut diags,
         )?;
         Some(crate::render::markdown::to_html(&document.body, 3))
     }

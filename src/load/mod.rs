@@ -273,7 +273,7 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
 fn parse_all<T: Send>(
     site_dir: &Path,
     paths: &[PathBuf],
-    parse: impl Fn(&SourceFile, &mut Diagnostics) -> Option<T> + Sync,
+    parse: impl Fn(&mut SourceFile, &mut Diagnostics) -> Option<T> + Sync,
 ) -> (Vec<Loaded<T>>, Diagnostics) {
     let results: Vec<(Option<Loaded<T>>, Diagnostics)> = paths
         .par_iter()
@@ -289,7 +289,7 @@ fn parse_all<T: Send>(
                 return (None, diags);
             }
             let loaded = read_source(site_dir, path, &mut diags)
-                .and_then(|file| parse(&file, &mut diags).map(|data| Loaded { id, file, data }));
+                .and_then(|mut file| parse(&mut file, &mut diags).map(|data| Loaded { id, file, data }));
             (loaded, diags)
         })
         .collect();
@@ -365,8 +365,11 @@ fn tidy_message(text: &str) -> String {
 }
 
 /// Splits `---` front matter from a Markdown document and parses it.
+///
+/// On success `file` keeps only the front matter (with its `---` lines): problems are only
+/// ever reported there, and a big site need not hold every report's text twice.
 pub fn parse_document<T: DeserializeOwned>(
-    file: &SourceFile,
+    file: &mut SourceFile,
     diags: &mut Diagnostics,
 ) -> Option<Document<T>> {
     let text = file.text();
@@ -395,13 +398,25 @@ pub fn parse_document<T: DeserializeOwned>(
         );
         return None;
     };
-    let mut front_file = file.clone();
-    front_file.line_offset = 1;
-    let front = parse_yaml::<T>(&front_file, &rest[..yaml_end], diags)?;
-    Some(Document {
-        front,
-        body: rest[body_start..].to_string(),
-    })
+    let head = text.len() - rest.len() + body_start;
+    let body = rest[body_start..].to_string();
+    file.truncate(head);
+    let front = {
+        let mut front_file = file.clone();
+        front_file.line_offset = 1;
+        let yaml = &front_file.text()[text_start(&front_file)..];
+        parse_yaml::<T>(&front_file, &yaml[..yaml_end], diags)?
+    };
+    Some(Document { front, body })
+}
+
+/// Where the front matter's YAML starts: after the opening `---` line.
+fn text_start(file: &SourceFile) -> usize {
+    if file.text().starts_with("---\r\n") {
+        5
+    } else {
+        4
+    }
 }
 
 #[cfg(test)]

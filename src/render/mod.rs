@@ -20,8 +20,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
 use crate::progress::Progress;
 use crate::write::Sink;
-use std::sync::atomic::{AtomicU64, Ordering};
 use i18n::I18n;
+use std::sync::atomic::{AtomicU64, Ordering};
 use theme::Theme;
 use views::Ctx;
 

@@ -271,36 +271,36 @@ fn finish(
 /// Rounds every decimal number inside `<…>` to at most two decimals; text between tags is
 /// left alone.
 fn round_in_tags(svg: &str) -> String {
+    let bytes = svg.as_bytes();
     let mut out = String::with_capacity(svg.len());
-    let mut in_tag = false;
-    let mut rest = svg;
-    while let Some(c) = rest.chars().next() {
-        if in_tag && c.is_ascii_digit() {
-            let len = rest
-                .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
-                .unwrap_or(rest.len());
-            let number = &rest[..len];
-            match number.split_once('.') {
-                Some((_, frac)) if frac.len() > 2 => match number.parse::<f64>() {
-                    Ok(value) => {
-                        let text = format!("{value:.2}");
-                        out.push_str(text.trim_end_matches('0').trim_end_matches('.'));
-                    }
-                    Err(_) => out.push_str(number),
-                },
-                _ => out.push_str(number),
+    // `copied` is how far `svg` has been copied to `out`; only long numbers are rewritten.
+    let (mut copied, mut i, mut in_tag) = (0, 0, false);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => in_tag = true,
+            b'>' => in_tag = false,
+            b'0'..=b'9' if in_tag => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+                    i += 1;
+                }
+                let number = &svg[start..i];
+                let long = number
+                    .split_once('.')
+                    .is_some_and(|(_, fraction)| fraction.len() > 2);
+                if let (true, Ok(value)) = (long, number.parse::<f64>()) {
+                    out.push_str(&svg[copied..start]);
+                    let text = format!("{value:.2}");
+                    out.push_str(text.trim_end_matches('0').trim_end_matches('.'));
+                    copied = i;
+                }
+                continue;
             }
-            rest = &rest[len..];
-            continue;
-        }
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
             _ => {}
         }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
+        i += 1;
     }
+    out.push_str(&svg[copied..]);
     out
 }
 
