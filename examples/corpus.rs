@@ -24,6 +24,8 @@
 mod agreement;
 #[path = "corpus/names.rs"]
 mod names;
+#[path = "corpus/plan.rs"]
+mod plan;
 #[path = "corpus/report.rs"]
 mod report;
 #[path = "corpus/text.rs"]
@@ -37,6 +39,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
@@ -46,8 +49,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
-use agreement::Plan;
 use names::World;
+use plan::Plan;
 
 /// Write a large, valid iopsite site of made-up agreements and reports.
 #[derive(Parser)]
@@ -96,8 +99,17 @@ pub fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 30).expect("a real date")
 }
 
-fn main() -> anyhow::Result<()> {
-    let args = Args::parse();
+fn main() -> ExitCode {
+    match run(&Args::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> anyhow::Result<()> {
     let started = Instant::now();
     let not_empty = fs::read_dir(&args.out).is_ok_and(|mut entries| entries.next().is_some());
     if not_empty {

@@ -8,7 +8,8 @@ use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
 
-use super::agreement::{Plan, kronor};
+use super::agreement::kronor;
+use super::plan::Plan;
 use super::text::{push_capitalised, word_count};
 use super::yaml;
 
@@ -179,13 +180,9 @@ fn figures(plan: &Plan, year: i32, index: usize, out: &mut String, rng: &mut Cha
         } else if now < before * 0.98 {
             "minskade"
         } else {
-            "var ungefär oförändrat"
+            "låg kvar på ungefär samma nivå"
         };
-        out.push_str(match statistic.unit {
-            "" | "procent" => "Värdet för ",
-            _ => "Antalet ",
-        });
-        out.push_str(&statistic.name.to_lowercase());
+        push_capitalised(out, statistic.name);
         let _ = write!(
             out,
             " {change} från {} till {} jämfört med {}. ",

@@ -38,7 +38,7 @@ const SUBJECTS: &[&str] = &[
     "våra frivilliga",
     "personalen",
     "styrelsen",
-    "verksamheten",
+    "ledningen",
     "arbetsgruppen",
 ];
 
@@ -71,7 +71,7 @@ const GENERIC_OBJECTS: &[&str] = &[
     "samarbetet med kommunen",
     "rutinerna för uppföljning",
     "introduktionen av nya frivilliga",
-    "arbetet med barnrättsperspektivet",
+    "barnrättsperspektivet i verksamheten",
     "kontakterna med skolorna",
     "informationen på webbplatsen",
     "utbildningen av ledare",
