@@ -26,7 +26,6 @@ pub fn kronor(amount: i64) -> String {
 /// The agreement file for `plan`.
 pub fn yaml(plan: &Plan, rng: &mut ChaCha8Rng) -> String {
     let mut out = String::with_capacity(8 * 1024);
-    let topic = plan.topic();
     let organisation = &plan.organisation.name;
     let title = match plan.form {
         "operating_grant" => format!("Överenskommelse om verksamhetsbidrag till {organisation}"),
@@ -56,68 +55,7 @@ pub fn yaml(plan: &Plan, rng: &mut ChaCha8Rng) -> String {
         format!("[{}]", diary.join(", ")),
     );
 
-    let money = match plan.public_money(plan.start.year()) {
-        Some(sum) => format!(
-            "Den offentliga finansieringen är {} kronor det första året.",
-            kronor(sum)
-        ),
-        None => "Hur mycket som betalas står i en bilaga som inte är publicerad.".to_string(),
-    };
-    let summary = format!(
-        "{} och {organisation} samarbetar kring {}. {money} Överenskommelsen gäller {} till {}.",
-        plan.public_names(),
-        plan.theme.area,
-        plan.start,
-        plan.end
-    );
-    yaml::text(&mut out, 0, "summary", &summary);
-    if rng.random_bool(0.8) {
-        let founded = rng.random_range(1890..2015);
-        let text = format!(
-            "{organisation} bildades {founded} och arbetar med {}. {}\n\n{}",
-            plan.theme.area,
-            topic.prose(rng.random_range(2..5), rng),
-            topic.prose(rng.random_range(2..4), rng)
-        );
-        yaml::text(&mut out, 0, "background", &text);
-    }
-    if rng.random_bool(0.9) {
-        let text = format!(
-            "Syftet med överenskommelsen är att skapa en långsiktig samverkan kring {}. {}",
-            plan.theme.area,
-            topic.prose(rng.random_range(1..4), rng)
-        );
-        yaml::text(&mut out, 0, "purpose", &text);
-    }
-    if rng.random_bool(0.9) {
-        let mut text = String::new();
-        push_capitalised(&mut text, plan.theme.target_group);
-        text.push_str(&format!(" i {}.", topic.place));
-        yaml::text(&mut out, 0, "target_group", &text);
-    }
-    if rng.random_bool(0.4) {
-        yaml::text(
-            &mut out,
-            0,
-            "delimitations",
-            "Överenskommelsen omfattar inte myndighetsutövning eller verksamhet som föreningen bedriver med andra intäkter.",
-        );
-    }
-    if rng.random_bool(0.6) {
-        let text = format!(
-            "Partnerskapet bygger på respekt för parternas olika förutsättningar, öppenhet och ömsesidig tillit. {}",
-            topic.prose(1, rng)
-        );
-        yaml::text(&mut out, 0, "values", &text);
-    }
-    if rng.random_bool(0.7) {
-        yaml::text(
-            &mut out,
-            0,
-            "termination",
-            "Vardera parten kan säga upp överenskommelsen om den andra parten väsentligt bryter mot den och inte rättar sig inom 30 dagar. Tvister löses i första hand genom dialog.\n\nHävs överenskommelsen på grund av föreningen kan utbetalda medel behöva betalas tillbaka.",
-        );
-    }
+    texts(&mut out, plan, rng);
 
     out.push_str("objectives:\n");
     let count = rng.random_range(1..=3);
@@ -163,6 +101,77 @@ pub fn yaml(plan: &Plan, rng: &mut ChaCha8Rng) -> String {
     decisions(&mut out, plan, &diary, rng);
     goals(&mut out, plan, rng);
     out
+}
+
+/// The summary and the optional free texts, each present in most agreements.
+fn texts(out: &mut String, plan: &Plan, rng: &mut ChaCha8Rng) {
+    let topic = plan.topic();
+    let organisation = &plan.organisation.name;
+    let money = match plan.public_money(plan.start.year()) {
+        Some(sum) => format!(
+            "Den offentliga finansieringen är {} kronor det första året.",
+            kronor(sum)
+        ),
+        None => "Hur mycket som betalas står i en bilaga som inte är publicerad.".to_string(),
+    };
+    let summary = format!(
+        "{} och {organisation} samarbetar kring {}. {money} Överenskommelsen gäller {} till {}.",
+        plan.public_names(),
+        plan.theme.area,
+        plan.start,
+        plan.end
+    );
+    yaml::text(out, 0, "summary", &summary);
+    if rng.random_bool(0.8) {
+        let founded = rng.random_range(1890..2015);
+        let text = format!(
+            "{organisation} bildades {founded} och arbetar med {}. {}\n\n{}",
+            plan.theme.area,
+            topic.prose(rng.random_range(2..5), rng),
+            topic.prose(rng.random_range(2..4), rng)
+        );
+        yaml::text(out, 0, "background", &text);
+    }
+    if rng.random_bool(0.9) {
+        let text = format!(
+            "Syftet med överenskommelsen är att skapa en långsiktig samverkan kring {}. {}",
+            plan.theme.area,
+            topic.prose(rng.random_range(1..4), rng)
+        );
+        yaml::text(out, 0, "purpose", &text);
+    }
+    if rng.random_bool(0.9) {
+        let mut text = String::new();
+        push_capitalised(&mut text, plan.theme.target_group);
+        text.push_str(&format!(" i {}.", topic.place));
+        yaml::text(out, 0, "target_group", &text);
+    }
+    if rng.random_bool(0.4) {
+        yaml::text(
+            out,
+            0,
+            "delimitations",
+            "Överenskommelsen omfattar inte myndighetsutövning eller verksamhet som föreningen bedriver med andra intäkter.",
+        );
+    }
+    if rng.random_bool(0.6) {
+        let text = format!(
+            "Partnerskapet bygger på respekt för parternas olika förutsättningar, öppenhet och ömsesidig tillit. {}",
+            topic.prose(1, rng)
+        );
+        yaml::text(out, 0, "values", &text);
+    }
+    if rng.random_bool(0.7) {
+        yaml::text(
+            out,
+            0,
+            "termination",
+            "Vardera parten kan säga upp överenskommelsen om den andra parten väsentligt bryter \
+             mot den och inte rättar sig inom 30 dagar. Tvister löses i första hand genom \
+             dialog.\n\nHävs överenskommelsen på grund av föreningen kan utbetalda medel behöva \
+             betalas tillbaka.",
+        );
+    }
 }
 
 fn diary_number(prefix: &str, year: i32, rng: &mut ChaCha8Rng) -> String {

@@ -111,89 +111,14 @@ impl<'w> Plan<'w> {
             .get(i)
             .unwrap_or_else(|| &organisations[rng.random_range(0..organisations.len())]);
         let theme = &THEMES[organisation.theme];
-        let municipality = &world.bodies[organisation.home];
-        let region = &world.bodies[world.regions[municipality.county]];
-        let bodies = match rng.random_range(0..100) {
-            0..60 => vec![municipality],
-            60..75 => vec![region],
-            _ => vec![municipality, region],
-        };
-        let publics: Vec<PublicParty> = bodies
-            .into_iter()
-            .map(|body| {
-                let (board, prefix) = if body.is_region {
-                    *REGION_BOARDS.choose(rng).expect("boards are listed")
-                } else {
-                    theme.board
-                };
-                PublicParty {
-                    body,
-                    board,
-                    prefix,
-                }
-            })
-            .collect();
+        let publics = public_parties(world, organisation, theme, rng);
         let form = match rng.random_range(0..20) {
             0..17 => "iop",
             17 | 18 => "operating_grant",
             _ => "other",
         };
-
-        let first = weighted(&START_YEARS, rng);
-        let years = weighted(&YEARS, rng);
-        let (start, end) = if rng.random_bool(0.75) {
-            (date(first, 1, 1), date(first + years - 1, 12, 31))
-        } else {
-            // Mid-year starts run whole years, so they touch one calendar year more.
-            let start = date(first, rng.random_range(2..=12), 1);
-            let end = start + Months::new(12 * years as u32) - chrono::Days::new(1);
-            (start, end)
-        };
-        let decided = end - Months::new(6);
-        let extension = (rng.random_bool(0.3) && decided <= as_of).then(|| Extension {
-            date: decided,
-            to: date(end.year() + 1, 12, 31),
-            proposed: rng.random_bool(0.25),
-        });
-
-        // Money: every public party pays every year; some also pay their own share.
-        let publish = rng.random_bool(0.93);
-        let mut funding: Vec<Funding> = publics
-            .iter()
-            .enumerate()
-            .map(|(party, public)| {
-                let base = grant(rng, public.body.is_region);
-                let as_range = rng.random_bool(0.65);
-                let amounts = (start.year()..=end.year())
-                    .enumerate()
-                    .map(|(k, _)| {
-                        let raise = if as_range {
-                            1.0
-                        } else {
-                            1.03f64.powi(k as i32)
-                        };
-                        publish.then(|| ((base as f64 * raise) / 1000.0).round() as i64 * 1000)
-                    })
-                    .collect();
-                Funding {
-                    funder: party,
-                    first: start.year(),
-                    amounts,
-                    as_range,
-                    own_contribution: false,
-                }
-            })
-            .collect();
-        if rng.random_bool(0.2) {
-            let own = grant(rng, false) / 4 / 1000 * 1000;
-            funding.push(Funding {
-                funder: publics.len(),
-                first: start.year(),
-                amounts: vec![Some(own); (end.year() - start.year() + 1) as usize],
-                as_range: true,
-                own_contribution: true,
-            });
-        }
+        let (start, end, extension) = period(as_of, rng);
+        let funding = funding(&publics, start.year(), end.year(), rng);
         let extension_funding = match &extension {
             None => Vec::new(),
             Some(extension) => funding
@@ -207,33 +132,8 @@ impl<'w> Plan<'w> {
                 })
                 .collect(),
         };
-
         let last = extension.as_ref().map_or(end, |e| e.to).year();
-        let span = (last - start.year() + 1) as usize;
-        let count = rng.random_range(2..=theme.statistics.len().min(4));
-        let statistics = theme
-            .statistics
-            .iter()
-            .choose_multiple(rng, count)
-            .into_iter()
-            .map(|&(name, unit, typical)| {
-                let base = typical * rng.random_range(0.5..1.6);
-                let growth: f64 = rng.random_range(0.95..1.12);
-                let values = (0..span)
-                    .map(|k| {
-                        let value = base * growth.powi(k as i32) * rng.random_range(0.92..1.08);
-                        let value = match unit {
-                            "procent" => value.min(100.0).round(),
-                            _ if typical < 10.0 => (value.min(5.0) * 10.0).round() / 10.0,
-                            _ => value.round().max(1.0),
-                        };
-                        (!rng.random_bool(0.04)).then_some(value)
-                    })
-                    .collect();
-                Statistic { name, unit, values }
-            })
-            .collect();
-
+        let statistics = statistics(theme, (last - start.year() + 1) as usize, rng);
         Plan {
             id: format!("{}-{}-{:05}", publics[0].body.slug, theme.key, i + 1),
             organisation,
@@ -289,4 +189,121 @@ impl<'w> Plan<'w> {
         let names: Vec<&str> = self.publics.iter().map(|p| p.body.name.as_str()).collect();
         names.join(" och ")
     }
+}
+
+/// The organisation's municipality, its region, or both.
+fn public_parties<'w>(
+    world: &'w World,
+    organisation: &Organisation,
+    theme: &Theme,
+    rng: &mut ChaCha8Rng,
+) -> Vec<PublicParty<'w>> {
+    let municipality = &world.bodies[organisation.home];
+    let region = &world.bodies[world.regions[municipality.county]];
+    let bodies = match rng.random_range(0..100) {
+        0..60 => vec![municipality],
+        60..75 => vec![region],
+        _ => vec![municipality, region],
+    };
+    bodies
+        .into_iter()
+        .map(|body| {
+            let (board, prefix) = if body.is_region {
+                *REGION_BOARDS.choose(rng).expect("boards are listed")
+            } else {
+                theme.board
+            };
+            PublicParty {
+                body,
+                board,
+                prefix,
+            }
+        })
+        .collect()
+}
+
+/// Start, end and perhaps an extension decided (or proposed) by `as_of`.
+fn period(as_of: NaiveDate, rng: &mut ChaCha8Rng) -> (NaiveDate, NaiveDate, Option<Extension>) {
+    let first = weighted(&START_YEARS, rng);
+    let years = weighted(&YEARS, rng);
+    let (start, end) = if rng.random_bool(0.75) {
+        (date(first, 1, 1), date(first + years - 1, 12, 31))
+    } else {
+        // Mid-year starts run whole years, so they touch one calendar year more.
+        let start = date(first, rng.random_range(2..=12), 1);
+        let end = start + Months::new(12 * years as u32) - chrono::Days::new(1);
+        (start, end)
+    };
+    let decided = end - Months::new(6);
+    let extension = (rng.random_bool(0.3) && decided <= as_of).then(|| Extension {
+        date: decided,
+        to: date(end.year() + 1, 12, 31),
+        proposed: rng.random_bool(0.25),
+    });
+    (start, end, extension)
+}
+
+/// Every public party pays every year from `first` to `last`; now and then the amounts
+/// are not published, and some organisations state their own contribution.
+fn funding(publics: &[PublicParty], first: i32, last: i32, rng: &mut ChaCha8Rng) -> Vec<Funding> {
+    let publish = rng.random_bool(0.93);
+    let mut funding: Vec<Funding> = publics
+        .iter()
+        .enumerate()
+        .map(|(party, public)| {
+            let base = grant(rng, public.body.is_region) as f64;
+            let as_range = !publish || rng.random_bool(0.65);
+            // Year-by-year lines rise by 3 % a year, as index-linked grants do.
+            let raise = if as_range { 1.0 } else { 1.03f64 };
+            let amounts = (0..=last - first)
+                .map(|k| publish.then(|| (base * raise.powi(k) / 1000.0).round() as i64 * 1000))
+                .collect();
+            Funding {
+                funder: party,
+                first,
+                amounts,
+                as_range,
+                own_contribution: false,
+            }
+        })
+        .collect();
+    if rng.random_bool(0.2) {
+        let own = grant(rng, false) / 4 / 1000 * 1000;
+        funding.push(Funding {
+            funder: publics.len(),
+            first,
+            amounts: vec![Some(own); (last - first + 1) as usize],
+            as_range: true,
+            own_contribution: true,
+        });
+    }
+    funding
+}
+
+/// Two to four key figures of the theme with a value for each of `years` years: a level,
+/// a trend and some noise, and now and then a year without the figure.
+fn statistics(theme: &Theme, years: usize, rng: &mut ChaCha8Rng) -> Vec<Statistic> {
+    let count = rng.random_range(2..=theme.statistics.len().min(4));
+    theme
+        .statistics
+        .iter()
+        .choose_multiple(rng, count)
+        .into_iter()
+        .map(|&(name, unit, typical)| {
+            let base = typical * rng.random_range(0.5..1.6);
+            let growth: f64 = rng.random_range(0.95..1.12);
+            let values = (0..years)
+                .map(|k| {
+                    let value = base * growth.powi(k as i32) * rng.random_range(0.92..1.08);
+                    let value = match unit {
+                        "procent" => value.min(100.0).round(),
+                        _ if typical < 10.0 => (value.min(5.0) * 10.0).round() / 10.0,
+                        _ => value.round().max(1.0),
+                    };
+                    (!rng.random_bool(0.04)).then_some(value)
+                })
+                .collect();
+            Statistic { name, unit, values }
+        })
+        .collect()
 }
