@@ -42,7 +42,7 @@ calc() {
 }
 # check VALUE LIMIT: PASS if VALUE <= LIMIT, else FAIL.
 check() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "PASS" : "FAIL" }'; }
-fs_type() { stat -f -c %T "$1"; }
+fs_type() { df --output=fstype "$1" | tail -n 1; }
 
 # Installs what a fresh CI machine lacks (we run as root there).
 install_missing() {
