@@ -171,8 +171,13 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
-/// Atom feed of reports (dated by `received`, else the end of the following January) and
-/// decisions, newest first. Timestamps are dates at midnight UTC, so builds are reproducible.
+/// How many entries the feed keeps: readers poll it for what is new, and the full lists are
+/// in the sitemap and the data files.
+pub const FEED_ENTRIES: usize = 100;
+
+/// Atom feed of the [`FEED_ENTRIES`] newest reports (dated by `received`, else the end of
+/// the following January) and decisions, newest first. Timestamps are dates at midnight UTC,
+/// so builds are reproducible.
 fn feed(site: &Site, t: &I18n) -> String {
     let base = &site.config.base_url;
     let mut entries: Vec<(String, String, String, String)> = Vec::new();
@@ -205,6 +210,7 @@ fn feed(site: &Site, t: &I18n) -> String {
         }
     }
     entries.sort_by(|a, b| b.cmp(a));
+    entries.truncate(FEED_ENTRIES);
     let updated = entries
         .first()
         .map(|e| e.0.clone())

@@ -113,14 +113,48 @@ pub fn to_html(markdown: &str, top: u8) -> String {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    // Header cells of Markdown tables are column headers; raw HTML was escaped above, so
-    // these strings can only come from the renderer.
-    // Alignment becomes a class, because the pages' Content-Security-Policy forbids inline styles.
-    html.replace("<th>", "<th scope=\"col\">")
-        .replace("<th style=", "<th scope=\"col\" style=")
-        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
-        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
-        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
+    table_cells(&html)
+}
+
+/// Header cells of Markdown tables become column headers, and alignment becomes a class,
+/// because the pages' Content-Security-Policy forbids inline styles. Raw HTML was escaped
+/// before rendering, so every `<th` and `<td` here comes from the renderer. One pass.
+fn table_cells(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find("<t") {
+        let (before, tag) = rest.split_at(at);
+        out.push_str(before);
+        let header = tag.starts_with("<th");
+        if !(header || tag.starts_with("<td"))
+            || !matches!(tag.as_bytes().get(3), Some(b'>' | b' '))
+        {
+            out.push_str("<t");
+            rest = &tag[2..];
+            continue;
+        }
+        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
+        let attributes = &tag[3..end];
+        out.push_str(&tag[..3]);
+        if header {
+            out.push_str(" scope=\"col\"");
+        }
+        let align = attributes
+            .strip_prefix(" style=\"text-align: ")
+            .and_then(|a| a.strip_suffix("\">"))
+            .filter(|a| matches!(*a, "left" | "center" | "right"));
+        match align {
+            Some(a) => {
+                out.push_str(" class=\"align-");
+                out.push_str(a);
+                out.push_str("\">");
+            }
+            None => out.push_str(attributes),
+        }
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn heading_level(n: u8) -> HeadingLevel {
