@@ -5,7 +5,7 @@
 //! small sites build without flicker.
 
 use std::io::IsTerminal;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -27,44 +27,50 @@ const SHOW_AFTER: Duration = Duration::from_secs(1);
 /// second. Cleared when dropped, so only the summary line stays.
 pub struct TerminalBar {
     bar: ProgressBar,
-    started: Instant,
-    on_terminal: bool,
 }
 
 impl TerminalBar {
     /// A bar that shows itself if standard error is a terminal and `quiet` is off.
     pub fn new(quiet: bool) -> TerminalBar {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        bar.set_style(
-            ProgressStyle::with_template("{msg:>15} [{bar:40}] {pos}/{len} {per_sec:.dim}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
-        );
-        TerminalBar {
-            bar,
-            started: Instant::now(),
-            on_terminal: !quiet && std::io::stderr().is_terminal(),
+        if !quiet && std::io::stderr().is_terminal() {
+            let later = bar.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(SHOW_AFTER);
+                if !later.is_finished() {
+                    later.set_draw_target(ProgressDrawTarget::stderr());
+                    // Stages without steps (loading, checking) still show their time.
+                    later.enable_steady_tick(Duration::from_millis(200));
+                }
+            });
         }
-    }
-
-    fn reveal_if_slow(&self) {
-        if self.on_terminal && self.bar.is_hidden() && self.started.elapsed() >= SHOW_AFTER {
-            self.bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
+        TerminalBar { bar }
     }
 }
 
 impl Progress for TerminalBar {
     fn stage(&self, name: &'static str, total: usize) {
+        // A stage of known length gets a bar; the others only their name and the time.
+        let template = if total > 0 {
+            "{msg:>15} [{bar:30}] {pos}/{len} {elapsed}"
+        } else {
+            "{msg:>15} {elapsed}"
+        };
+        let style = ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        self.bar.set_style(style);
         self.bar.set_message(name);
         self.bar.set_position(0);
-        self.bar.set_length(total as u64);
-        self.reveal_if_slow();
+        if total > 0 {
+            self.bar.set_length(total as u64);
+        } else {
+            self.bar.unset_length();
+        }
     }
 
     fn advance(&self, steps: usize) {
         self.bar.inc(steps as u64);
-        self.reveal_if_slow();
     }
 }
 

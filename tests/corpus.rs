@@ -81,3 +81,60 @@ fn the_same_seed_gives_the_same_files() {
         "seeds 7 and 8 wrote the same files"
     );
 }
+
+/// A build long enough for the progress bar (over a second) still prints one summary line
+/// and nothing else when its output is not a terminal, and nothing at all with `--quiet`.
+/// The feed keeps only the newest entries however many reports there are.
+#[test]
+fn a_long_build_off_a_terminal_prints_one_line_and_a_short_feed() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let options = corpus::Options {
+        agreements: 1500,
+        seed: 3,
+    };
+    let summary = corpus::generate(dir.path(), &options).expect("the corpus is written");
+    let build = |extra: &[&str]| {
+        let started = std::time::Instant::now();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_iopsite"))
+            .arg("build")
+            .arg(dir.path())
+            .args(extra)
+            .output()
+            .expect("run iopsite");
+        assert!(output.status.success(), "{output:?}");
+        (output, started.elapsed())
+    };
+    let (output, took) = build(&[]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with("built ")
+            && stdout.contains(" pages, ")
+            && stdout.contains(" charts and ")
+            && stdout.contains(" files ("),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{} reports", summary.reports)),
+        "{stdout}"
+    );
+    // Otherwise the test says nothing about the bar, which only appears after a second.
+    assert!(took.as_secs_f64() > 1.0, "the build took only {took:?}");
+
+    let (quiet, _) = build(&["--quiet"]);
+    assert!(
+        quiet.stdout.is_empty() && quiet.stderr.is_empty(),
+        "{quiet:?}"
+    );
+
+    let feed = fs::read_to_string(dir.path().join("output/feed.xml")).expect("feed");
+    assert_eq!(
+        feed.matches("<entry>").count(),
+        iopsite::export::FEED_ENTRIES
+    );
+}
