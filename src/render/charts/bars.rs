@@ -456,21 +456,9 @@ fn swatch<DB: DrawingBackend>(
     if !hatched {
         return area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()));
     }
-    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], WHITE.filled()))?;
-    // Diagonal lines x + y = c, clipped to the rectangle.
-    let step = 6;
-    let mut c = x0 + y0 + step;
-    while c < x1 + y1 {
-        let from_x = x0.max(c - y1);
-        let to_x = x1.min(c - y0);
-        if from_x < to_x {
-            area.draw(&PathElement::new(
-                vec![(from_x, c - from_x), (to_x, c - to_x)],
-                color.stroke_width(2),
-            ))?;
-        }
-        c += step;
-    }
+    // One rectangle filled with a stand-in colour that `finish` turns into a hatch pattern,
+    // rather than a line per stripe.
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], hatch_marker(color).filled()))?;
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.stroke_width(2)))
 }
 

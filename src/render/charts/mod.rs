@@ -191,6 +191,29 @@ pub const PALETTE: [RGBColor; 6] = [
     RGBColor(0xb0, 0x17, 0x4c), // crimson
     RGBColor(0x00, 0x6d, 0x77), // teal
 ];
+/// Stand-in fill colours for hatched areas: red 0x01, green 0x02 and blue 0x10 plus the
+/// palette index. No palette colour looks like this; `finish` swaps each for a pattern.
+fn hatch_marker(color: RGBColor) -> RGBColor {
+    let index = PALETTE.iter().position(|c| *c == color).unwrap_or(0);
+    RGBColor(0x01, 0x02, 0x10 + index as u8)
+}
+
+/// What plotters writes for a hatch marker of palette index `i`.
+fn hatch_fill(i: usize) -> String {
+    format!("fill=\"#0102{:02X}\"", 0x10 + i)
+}
+
+/// Diagonal stripes of palette colour `i` on white: one pattern tile instead of a line per
+/// stripe keeps the SVG small.
+fn hatch_pattern(id: &str, i: usize) -> String {
+    let RGBColor(r, g, b) = PALETTE[i];
+    format!(
+        "<pattern id=\"{id}-hatch-{i}\" width=\"4.5\" height=\"4.5\" patternUnits=\"userSpaceOnUse\" \
+         patternTransform=\"rotate(45)\"><rect width=\"4.5\" height=\"4.5\" fill=\"#FFFFFF\"/>\
+         <rect x=\"1.25\" width=\"2\" height=\"4.5\" fill=\"#{r:02X}{g:02X}{b:02X}\"/></pattern>"
+    )
+}
+
 const TEXT: RGBColor = RGBColor(0x1b, 0x1b, 0x1b);
 const MUTED: RGBColor = RGBColor(0x4a, 0x4a, 0x4a);
 const AXIS: RGBColor = RGBColor(0x8a, 0x8f, 0x96);
@@ -264,7 +287,19 @@ fn finish(
         escape(title),
         escape(desc)
     ));
-    out.push_str(&round_in_tags(body));
+    let mut body = round_in_tags(body);
+    let used: Vec<usize> = (0..PALETTE.len())
+        .filter(|&i| body.contains(&hatch_fill(i)))
+        .collect();
+    if !used.is_empty() {
+        out.push_str("<defs>");
+        for &i in &used {
+            out.push_str(&hatch_pattern(id, i));
+            body = body.replace(&hatch_fill(i), &format!("fill=\"url(#{id}-hatch-{i})\""));
+        }
+        out.push_str("</defs>\n");
+    }
+    out.push_str(&body);
     out
 }
 
