@@ -88,9 +88,20 @@ pub fn prepare(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<Prepared, Failure> {
+    prepare_cached(site_dir, options, progress, &mut load::ParseCache::default())
+}
+
+/// [`prepare`], reusing the parsed data of files unchanged since the last run with the same
+/// `cache` (see [`load::ParseCache`]); `serve` prepares the site on every change this way.
+pub fn prepare_cached(
+    site_dir: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    cache: &mut load::ParseCache,
+) -> Result<Prepared, Failure> {
     let mut diags = Diagnostics::new();
     progress.stage("loading", 0);
-    let content = load::load(site_dir, &mut diags);
+    let content = load::load_cached(site_dir, &mut diags, cache);
     let theme = render::theme::Theme::load(site_dir, &mut diags);
     progress.stage("checking", 0);
     let checked = validate::validate(content, options, &mut diags);

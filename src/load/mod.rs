@@ -5,6 +5,7 @@ pub mod scalar;
 pub mod schema;
 mod yaml_errors;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,7 @@ pub struct Loaded<T> {
 }
 
 /// A Markdown file with front matter: the parsed header and the body below it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document<T> {
     pub front: T,
     pub body: String,
@@ -63,9 +64,27 @@ pub fn find_content_dir(site_dir: &Path) -> Option<PathBuf> {
     }
 }
 
+/// Files parsed by an earlier [`load_cached`], by path, with the exact text they were parsed
+/// from. Parsing is a pure function of the text, so a file whose text is unchanged gives the
+/// same result without being parsed again; every file is still read and everything after
+/// parsing (checks, model) still runs on the whole site. `serve` keeps one between rebuilds:
+/// parsing is most of the time `load` takes (about 150 of 200 ms at 3,500 files).
+#[derive(Default)]
+pub struct ParseCache {
+    agreements: HashMap<PathBuf, (String, AgreementFile)>,
+    reports: HashMap<PathBuf, (String, Document<ReportFrontMatter>)>,
+    pages: HashMap<PathBuf, (String, Document<PageFrontMatter>)>,
+}
+
 /// Reads and parses every content file of the site in `site_dir`. Problems go into `diags`;
 /// a file with a problem is left out of the result, the others are still read.
 pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
+    load_cached(site_dir, diags, &mut ParseCache::default())
+}
+
+/// [`load`], taking unchanged files' parsed data from `cache` and leaving in it the files of
+/// this run that parsed without any diagnostic.
+pub fn load_cached(site_dir: &Path, diags: &mut Diagnostics, cache: &mut ParseCache) -> Content {
     let content_dir = find_content_dir(site_dir).unwrap_or_else(|| site_dir.join("content"));
     let mut content = Content {
         site_dir: site_dir.to_path_buf(),
@@ -101,11 +120,24 @@ pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
     let report_paths = list_files(site_dir, &content_dir.join("reports"), "md", diags);
     let page_paths = list_files(site_dir, &content_dir.join("pages"), "md", diags);
 
-    let (agreements, d1) = parse_all(site_dir, &agreement_paths, |file, d| {
-        parse_yaml::<AgreementFile>(file, file.text(), d)
-    });
-    let (reports, d2) = parse_all(site_dir, &report_paths, parse_document::<ReportFrontMatter>);
-    let (pages, d3) = parse_all(site_dir, &page_paths, parse_document::<PageFrontMatter>);
+    let (agreements, d1) = parse_all(
+        site_dir,
+        &agreement_paths,
+        &mut cache.agreements,
+        |file, d| parse_yaml::<AgreementFile>(file, file.text(), d),
+    );
+    let (reports, d2) = parse_all(
+        site_dir,
+        &report_paths,
+        &mut cache.reports,
+        parse_document::<ReportFrontMatter>,
+    );
+    let (pages, d3) = parse_all(
+        site_dir,
+        &page_paths,
+        &mut cache.pages,
+        parse_document::<PageFrontMatter>,
+    );
     diags.extend(d1);
     diags.extend(d2);
     diags.extend(d3);
@@ -269,13 +301,26 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
     }
 }
 
-/// Reads and parses many files in parallel; the results come back in path order.
-fn parse_all<T: Send>(
+/// Reads and parses many files in parallel; the results come back in path order. A file
+/// whose text is in `cache` is not parsed again; afterwards `cache` holds this run's files
+/// that parsed without diagnostics.
+fn parse_all<T: Send + Sync + Clone>(
     site_dir: &Path,
     paths: &[PathBuf],
+    cache: &mut HashMap<PathBuf, (String, T)>,
     parse: impl Fn(&SourceFile, &mut Diagnostics) -> Option<T> + Sync,
 ) -> (Vec<Loaded<T>>, Diagnostics) {
-    let results: Vec<(Option<Loaded<T>>, Diagnostics)> = paths
+    let old = std::mem::take(cache);
+    let parse_or_reuse = |path: &PathBuf, file: &SourceFile, diags: &mut Diagnostics| {
+        if let Some((text, data)) = old.get(path)
+            && *text == file.text()
+        {
+            return Some((data.clone(), false));
+        }
+        let data = parse(file, diags)?;
+        Some((data, diags.is_empty()))
+    };
+    let results: Vec<(Option<Loaded<T>>, Diagnostics, bool)> = paths
         .par_iter()
         .map(|path| {
             let mut diags = Diagnostics::new();
@@ -286,18 +331,32 @@ fn parse_all<T: Send>(
                     &shown,
                     format!("the file name `{id}` is not a valid id: use lower-case letters a-z, digits and single hyphens (it becomes part of the page address)"),
                 );
-                return (None, diags);
+                return (None, diags, false);
             }
-            let loaded = read_source(site_dir, path, &mut diags)
-                .and_then(|file| parse(&file, &mut diags).map(|data| Loaded { id, file, data }));
-            (loaded, diags)
+            let Some(file) = read_source(site_dir, path, &mut diags) else {
+                return (None, diags, false);
+            };
+            match parse_or_reuse(path, &file, &mut diags) {
+                Some((data, fresh)) => (Some(Loaded { id, file, data }), diags, fresh),
+                None => (None, diags, false),
+            }
         })
         .collect();
+    let mut old = old;
     let mut all = Diagnostics::new();
     let mut loaded = Vec::with_capacity(results.len());
-    for (item, diags) in results {
+    for (path, (item, diags, fresh)) in paths.iter().zip(results) {
         all.extend(diags);
-        loaded.extend(item);
+        if let Some(item) = item {
+            if fresh {
+                cache.insert(path.clone(), (item.file.text().to_string(), item.data.clone()));
+            } else if let Some(entry) = old.remove(path)
+                && entry.0 == item.file.text()
+            {
+                cache.insert(path.clone(), entry);
+            }
+            loaded.push(item);
+        }
     }
     (loaded, all)
 }

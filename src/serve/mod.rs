@@ -35,6 +35,10 @@ const RELOAD_JS: &str = include_str!("reload.js");
 const LONG_POLL: Duration = Duration::from_secs(25);
 /// How long stopping waits for answers still being sent.
 const DRAIN: Duration = Duration::from_secs(2);
+/// How long the background check of every page waits after a rebuild is published: the
+/// open tabs reload meanwhile, and their pages are not slowed down by a check using every core
+/// (at 1,000 agreements it renders 3,500 pages in about 400 ms on two cores).
+const CHECK_DELAY: Duration = Duration::from_millis(250);
 /// Requests answered at once at most (each has a thread; most are waiting long polls).
 const MAX_IN_FLIGHT: usize = 256;
 
@@ -160,6 +164,8 @@ pub struct Preview {
     url: String,
     /// The background check of the first build, started by [`Preview::run`].
     first_check: Option<Check>,
+    /// Parsed content files kept between rebuilds (only the watcher thread rebuilds).
+    cache: Mutex<crate::load::ParseCache>,
 }
 
 impl Preview {
@@ -203,6 +209,7 @@ impl Preview {
             base_path,
             url,
             first_check: None,
+            cache: Mutex::default(),
         };
         let mut preview = preview;
         preview.first_check = preview.rebuild();
@@ -292,7 +299,11 @@ impl Preview {
     fn rebuild(&self) -> Option<Check> {
         let started = Instant::now();
         let changes = self.shared.changes.load(Ordering::SeqCst);
-        let result = crate::prepare(&self.site_dir, &self.options, &());
+        let result = {
+            // A panic while preparing leaves at worst a cache of whole, parsed files.
+            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+            crate::prepare_cached(&self.site_dir, &self.options, &(), &mut cache)
+        };
         let ms = started.elapsed().as_millis();
         let mut state = self.shared.state();
         let generation = state.generation + 1;
@@ -360,13 +371,14 @@ impl Preview {
     /// errors on pages nobody has open; shows them as a build's errors are shown, unless a
     /// newer change has come in meanwhile (that cancels the check).
     fn check_all_pages(&self, check: Check) {
-        let started = Instant::now();
-        let site = &check.site;
-        let mut diags = Diagnostics::new();
         let cancel = CancelOnChange {
             shared: &self.shared,
             changes: check.changes,
         };
+        std::thread::sleep(CHECK_DELAY);
+        let started = Instant::now();
+        let site = &check.site;
+        let mut diags = Diagnostics::new();
         let rendered = crate::render::render(
             &site.site,
             &site.theme,
