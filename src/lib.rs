@@ -88,7 +88,12 @@ pub fn prepare(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<Prepared, Failure> {
-    prepare_cached(site_dir, options, progress, &mut load::ParseCache::default())
+    prepare_cached(
+        site_dir,
+        options,
+        progress,
+        &mut load::ParseCache::default(),
+    )
 }
 
 /// [`prepare`], reusing the parsed data of files unchanged since the last run with the same

@@ -349,7 +349,10 @@ fn parse_all<T: Send + Sync + Clone>(
         all.extend(diags);
         if let Some(item) = item {
             if fresh {
-                cache.insert(path.clone(), (item.file.text().to_string(), item.data.clone()));
+                cache.insert(
+                    path.clone(),
+                    (item.file.text().to_string(), item.data.clone()),
+                );
             } else if let Some(entry) = old.remove(path)
                 && entry.0 == item.file.text()
             {

@@ -164,6 +164,10 @@ pub struct Preview {
     url: String,
     /// The background check of the first build, started by [`Preview::run`].
     first_check: Option<Check>,
+    /// The sources as they were just before the first build: the watcher compares against
+    /// this, so an edit made while the first build runs (or before the watcher starts) is
+    /// not taken for the starting state and lost.
+    first_snapshot: Option<watch::Snapshot>,
     /// Parsed content files kept between rebuilds (only the watcher thread rebuilds).
     cache: Mutex<crate::load::ParseCache>,
 }
@@ -209,9 +213,11 @@ impl Preview {
             base_path,
             url,
             first_check: None,
+            first_snapshot: None,
             cache: Mutex::default(),
         };
         let mut preview = preview;
+        preview.first_snapshot = Some(watch::snapshot(&watch::watched_paths(&preview.site_dir)));
         preview.first_check = preview.rebuild();
         Ok(preview)
     }
@@ -228,13 +234,14 @@ impl Preview {
     /// Serves and rebuilds on change until stopped.
     pub fn run(mut self) {
         let first_check = self.first_check.take();
+        let first_snapshot = self.first_snapshot.take().unwrap_or_default();
         let preview = Arc::new(self);
         if let Some(check) = first_check {
             preview.spawn_check(check);
         }
         let watcher = {
             let preview = Arc::clone(&preview);
-            std::thread::spawn(move || preview.watch())
+            std::thread::spawn(move || preview.watch(first_snapshot))
         };
         while !preview.shared.stop.load(Ordering::SeqCst) {
             match preview.server.recv_timeout(Duration::from_millis(200)) {
@@ -271,10 +278,10 @@ impl Preview {
         println!("stopped");
     }
 
-    /// Rebuilds whenever the sources change, until stopped.
-    fn watch(self: &Arc<Self>) {
+    /// Rebuilds whenever the sources differ from `last` (taken before the first build),
+    /// until stopped.
+    fn watch(self: &Arc<Self>, mut last: watch::Snapshot) {
         let roots = watch::watched_paths(&self.site_dir);
-        let mut last = watch::snapshot(&roots);
         while let Some(now) = watch::wait_for_change(&roots, &last, &self.shared.stop) {
             last = now;
             self.shared.changes.fetch_add(1, Ordering::SeqCst);
