@@ -1,7 +1,8 @@
 //! Turning a request path into one of the files the site has, and nothing else.
 //!
 //! Nothing is read from disk: a path is served only if it is exactly the name of a file a
-//! build would write. Every check here errs on the side of a 404: the generated site only has
+//! build would write. (The usual guard of a server of files, canonicalising and checking the
+//! prefix, is for reading from disk; an exact lookup among the site's own names is stricter.) Every check here errs on the side of a 404: the generated site only has
 //! plain names (letters, digits, `-`, `.`, `_` and `/`), so anything unusual in a request is
 //! not a page.
 
