@@ -412,18 +412,19 @@ impl Preview {
             return;
         }
         let pages = site.pages.len();
+        // The first build printed its own line when it was ready.
         let ready = if check.generation == 1 {
-            "ready".to_string()
+            String::new()
         } else {
-            format!("rebuilt in {} ms (site ready),", check.prepared_ms)
+            format!("rebuilt in {} ms (site ready), ", check.prepared_ms)
         };
         if rendered.is_some() {
-            println!("{ready} all {pages} pages checked in {ms} ms");
+            println!("{ready}all {pages} pages checked in {ms} ms");
             return;
         }
         let errors = problems(&diags.sorted());
         eprintln!(
-            "{ready} but checking all {pages} pages in {ms} ms found {} error(s); \
+            "{ready}checking all {pages} pages in {ms} ms found {} error(s); \
              the other pages are served",
             errors.len(),
         );
