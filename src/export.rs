@@ -42,6 +42,18 @@ struct FundingRecord<'a> {
     published: bool,
 }
 
+/// The paths of the files [`exports`] makes, known without making them.
+pub const PATHS: [&str; 6] = [
+    "data/agreements.json",
+    "data/agreements.csv",
+    "data/funding.json",
+    "data/funding.csv",
+    "feed.xml",
+    "sitemap.xml",
+];
+
+/// The machine-readable files: agreements and funding as JSON and CSV, the feed, the sitemap.
+/// Their paths are [`PATHS`].
 pub fn exports(site: &Site, t: &I18n) -> Vec<OutputFile> {
     let base = &site.config.base_url;
     let agreements: Vec<AgreementRecord> = site

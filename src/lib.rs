@@ -62,6 +62,8 @@ pub struct Prepared {
     pub site: Site,
     pub theme: render::theme::Theme,
     pub renderer: render::Renderer,
+    /// The site's pages by path, for finding one without looking at all.
+    pub pages: render::PageIndex,
     /// Warnings (a prepared site has no errors).
     pub warnings: Vec<Diagnostic>,
 }
@@ -69,7 +71,14 @@ pub struct Prepared {
 impl Prepared {
     /// The file at `path` in the output folder; see [`render::Renderer::render_path`].
     pub fn render_path(&self, path: &str) -> Option<Result<Vec<u8>, String>> {
-        self.renderer.render_path(&self.site, &self.theme, path)
+        self.renderer
+            .render_path(&self.site, &self.theme, &self.pages, path)
+    }
+
+    /// Whether a build would write a file at `path` (relative to the output folder),
+    /// without rendering it.
+    pub fn has_path(&self, path: &str) -> bool {
+        self.pages.has(&self.theme, path)
     }
 }
 
@@ -79,9 +88,25 @@ pub fn prepare(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<Prepared, Failure> {
+    prepare_cached(
+        site_dir,
+        options,
+        progress,
+        &mut load::ParseCache::default(),
+    )
+}
+
+/// [`prepare`], reusing the parsed data of files unchanged since the last run with the same
+/// `cache` (see [`load::ParseCache`]); `serve` prepares the site on every change this way.
+pub fn prepare_cached(
+    site_dir: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    cache: &mut load::ParseCache,
+) -> Result<Prepared, Failure> {
     let mut diags = Diagnostics::new();
     progress.stage("loading", 0);
-    let content = load::load(site_dir, &mut diags);
+    let content = load::load_cached(site_dir, &mut diags, cache);
     let theme = render::theme::Theme::load(site_dir, &mut diags);
     progress.stage("checking", 0);
     let checked = validate::validate(content, options, &mut diags);
@@ -91,6 +116,7 @@ pub fn prepare(
     let site = model::build(checked);
     match render::Renderer::for_site(&site, &theme, &mut diags) {
         Some(renderer) if !diags.has_errors() => Ok(Prepared {
+            pages: render::PageIndex::new(&site),
             site,
             theme,
             renderer,

@@ -41,7 +41,7 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
-    /// Build the site, serve it on this machine, and rebuild and reload on every change
+    /// Preview the site on this machine, rendering pages on request, and reload on every change
     Serve {
         /// The site folder (holding content/site.yaml or site.yaml)
         #[arg(default_value = ".")]

@@ -15,6 +15,11 @@ pub trait Progress: Sync {
     fn stage(&self, _name: &'static str, _total: usize) {}
     /// `steps` more steps of the current stage are done.
     fn advance(&self, _steps: usize) {}
+    /// Whether the caller no longer wants the result (the preview server, when a newer
+    /// edit has arrived): rendering then stops early and produces nothing.
+    fn cancelled(&self) -> bool {
+        false
+    }
 }
 
 /// No progress shown.

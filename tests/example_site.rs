@@ -552,3 +552,32 @@ fn every_chart_has_a_title_a_description_and_a_table() {
     }
     assert!(charts >= 20, "{charts} charts");
 }
+
+/// `serve` renders one file at a time from a prepared site: every file a build writes must
+/// come out the same that way, and paths the build does not write must not exist.
+#[test]
+fn a_prepared_site_renders_each_built_file_alike() {
+    let collect = iopsite::write::Collect::default();
+    iopsite::render_into(&repo(), &as_of(), &collect, &()).unwrap_or_else(|e| panic!("{e}"));
+    let files = collect.into_files();
+    let prepared = iopsite::prepare(&repo(), &as_of(), &()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(files.len() > 40);
+    for file in &files {
+        assert!(prepared.has_path(&file.path), "{}", file.path);
+        let bytes = prepared.render_path(&file.path).expect(&file.path);
+        assert!(bytes == Ok(file.bytes.clone()), "{} differs", file.path);
+    }
+    for path in [
+        "",
+        "reports",
+        "reports/",
+        "reports/no-such-report.html",
+        "templates/report.html",
+        "static/style.css",
+        "i18n/sv.yaml",
+        "site.yaml",
+    ] {
+        assert!(!prepared.has_path(path), "{path}");
+        assert!(prepared.render_path(path).is_none(), "{path}");
+    }
+}

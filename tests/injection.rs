@@ -312,8 +312,7 @@ const ACTIVE_ELEMENTS: &[&str] = &[
 /// What an inline chart may hold: shapes, text and its title and description; no links,
 /// `<use>`, `<image>`, `<foreignObject>` or animation.
 const CHART_ELEMENTS: &[&str] = &[
-    "svg", "title", "desc", "defs", "pattern", "rect", "line", "polyline", "path", "circle",
-    "text",
+    "svg", "title", "desc", "defs", "pattern", "rect", "line", "polyline", "path", "circle", "text",
 ];
 
 fn report(problems: &[String]) {

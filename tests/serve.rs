@@ -1,7 +1,8 @@
 //! `iopsite serve` as a user runs it: the real binary on a free port with a copy of the
 //! example site, fetched over plain TCP. Edits show up, a broken file keeps the last good
-//! site and reports the problem, nothing outside the preview folder is ever served, and the
-//! published `output/` is never touched.
+//! site and reports the problem, a template error on any page reaches the banner, nothing but
+//! the site's own files is ever served, and nothing is written to disk (no `output/`, no
+//! temporary folder).
 
 mod common;
 use common::copy_dir;
@@ -23,7 +24,7 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A copy of the example site, and a private TMPDIR in which the server makes its folder.
+/// A copy of the example site, and a private TMPDIR that the server must leave empty.
 struct Fixture {
     site: tempfile::TempDir,
     tmp: tempfile::TempDir,
@@ -43,18 +44,24 @@ impl Fixture {
         self.site.path().join(rel)
     }
 
-    /// The server's temporary folders (`iopsite-serve-*`) inside our TMPDIR.
-    fn server_folders(&self) -> Vec<PathBuf> {
+    /// Whatever the server left in our TMPDIR (it renders in memory: nothing).
+    fn temp_files(&self) -> Vec<PathBuf> {
         fs::read_dir(self.tmp.path())
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| {
-                p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with("iopsite-serve-")
-            })
             .collect()
+    }
+
+    /// Every file of the site folder, with its contents.
+    fn site_files(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(self.site.path())
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().to_path_buf(), fs::read(e.path()).unwrap()))
+            .collect();
+        files.sort();
+        files
     }
 }
 
@@ -207,7 +214,19 @@ fn within(limit: Duration, what: &str, mut check: impl FnMut() -> bool) -> Durat
 fn replace_in(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} has no `{from}`", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
+    save(path, &text.replacen(from, to, 1));
+}
+
+/// Writes `text` to `path` as many editors save: into a new file, renamed over the old one.
+/// `fs::write` empties the file first, and on a loaded machine the server can notice the
+/// empty file, wait out its settle time and build it before the text arrives: an extra
+/// build whose errors and generation number a test would then see instead of its own.
+fn save(path: &Path, text: &str) {
+    let name = path.file_name().unwrap().to_string_lossy();
+    // `.tmp` files are ignored by the watcher.
+    let new = path.with_file_name(format!("{name}.tmp"));
+    fs::write(&new, text).unwrap();
+    fs::rename(&new, path).unwrap();
 }
 
 #[test]
@@ -238,11 +257,10 @@ fn edits_show_up_and_a_broken_file_keeps_the_last_good_site() {
     // An edit to a report's Markdown is on its page within a few seconds.
     let report = fixture.path(REPORT);
     let text = fs::read_to_string(&report).unwrap();
-    fs::write(
+    save(
         &report,
-        format!("{text}\nEn helt ny mening om matkassar.\n"),
-    )
-    .unwrap();
+        &format!("{text}\nEn helt ny mening om matkassar.\n"),
+    );
     let took = within(
         Duration::from_secs(5),
         "the edit on the report page",
@@ -286,35 +304,34 @@ fn edits_show_up_and_a_broken_file_keeps_the_last_good_site() {
     });
     assert!(server.get("/").body.contains("reload.js?g=4"));
 
-    // The published output folder was never made, and Ctrl-C leaves nothing behind.
+    // Nothing was written: no published output folder, no temporary folder, and Ctrl-C
+    // ends the server cleanly.
     assert!(!fixture.path("output").exists());
     assert!(!fixture.path("content/output").exists());
-    assert_eq!(fixture.server_folders().len(), 1);
+    assert_eq!(fixture.temp_files(), Vec::<PathBuf>::new());
     let (code, rest) = server.interrupt();
     assert_eq!(code, Some(0), "serve should exit 0 on Ctrl-C");
     assert!(rest.contains("stopped"), "{rest}");
-    assert!(
-        fixture.server_folders().is_empty(),
-        "the temporary folder should be gone"
-    );
+    assert_eq!(fixture.temp_files(), Vec::<PathBuf>::new());
 }
 
 #[test]
-fn nothing_outside_the_preview_folder_is_served() {
+fn nothing_but_the_sites_own_files_is_served() {
     let fixture = Fixture::new();
-    let server = Server::start(&fixture, &[]);
-    let folder = fixture.server_folders().pop().expect("the server's folder");
-    let out = folder.join("site");
-    assert!(out.join("index.html").is_file());
-    // Secrets beside the output folder, one and two levels up, and links pointing at them.
-    fs::write(folder.join("Cargo.toml"), "SECRET").unwrap();
+    // Secrets in the site folder, beside it, and files named like pages that the site does
+    // not generate: none is served, as nothing is read from disk.
+    fs::write(fixture.path("Cargo.toml"), "SECRET").unwrap();
     fs::write(fixture.tmp.path().join("Cargo.toml"), "SECRET").unwrap();
+    fs::write(fixture.path("link.html"), "SECRET").unwrap();
+    fs::create_dir_all(fixture.path("reports")).unwrap();
+    fs::write(fixture.path("reports/secret.html"), "SECRET").unwrap();
+    fs::write(fixture.path("content/secret.html"), "SECRET").unwrap();
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(folder.join("Cargo.toml"), out.join("link.html")).unwrap();
-        std::os::unix::fs::symlink(&folder, out.join("up")).unwrap();
-        std::os::unix::fs::symlink("/etc/passwd", out.join("passwd.txt")).unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", fixture.path("passwd.txt")).unwrap();
+        std::os::unix::fs::symlink(fixture.tmp.path(), fixture.path("up")).unwrap();
     }
+    let server = Server::start(&fixture, &[]);
     for target in [
         "/../Cargo.toml",
         "/../../Cargo.toml",
@@ -340,6 +357,20 @@ fn nothing_outside_the_preview_folder_is_served() {
         "/up/Cargo.toml",
         "/passwd.txt",
         "/.iopsite-output",
+        "/Cargo.toml",
+        "/reports/secret.html",
+        "/content/secret.html",
+        "/secret.html",
+        "/content/site.yaml",
+        "/site.yaml",
+        "/content/agreements/kalmar-stadsmission.yaml",
+        "/templates/base.html",
+        "/static/style.css",
+        "/reports/",
+        "/reports",
+        "/data/",
+        "/no-such-page.html",
+        "/reports/no-such-report-2024.html",
     ] {
         let r = server.get(target);
         assert_eq!(r.status, 404, "{target}");
@@ -387,13 +418,70 @@ fn nothing_outside_the_preview_folder_is_served() {
 
     let miss = server.get("/no-such-page.html");
     assert_eq!(miss.status, 404);
-    let site_404 = fs::read_to_string(out.join("404.html")).unwrap();
+    let site_404 = server.get("/404.html");
+    assert_eq!(site_404.status, 200);
     let title = site_404
+        .body
         .split("<title>")
         .nth(1)
         .and_then(|t| t.split("</title>").next())
         .unwrap();
     assert!(miss.body.contains(title), "the site's own 404 page");
+}
+
+#[test]
+fn a_template_error_on_a_page_nobody_opened_reaches_the_banner() {
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &[]);
+    within(Duration::from_secs(10), "the first check", || {
+        server.lines.try_iter().any(|l| l.contains("pages checked"))
+    });
+    let before = fixture.site_files();
+    let generation = server.state("/")["generation"].as_u64().unwrap();
+
+    // Goal pages now use a variable that does not exist: the templates still load, so the
+    // site is rebuilt and served, and only rendering a goal page fails.
+    let template = fixture.path("themes/default/templates/goal.html");
+    fs::create_dir_all(template.parent().unwrap()).unwrap();
+    save(
+        &template,
+        "<!DOCTYPE html><html><body><p>{{ no_such_thing.at_all }}</p></body></html>\n",
+    );
+    within(Duration::from_secs(10), "the check's errors", || {
+        let state = server.state("/");
+        state["generation"].as_u64() >= Some(generation + 2)
+            && state["errors"].as_array().is_some_and(|e| !e.is_empty())
+    });
+    let state = server.state("/");
+    let error = &state["errors"][0];
+    assert!(
+        error["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("themes/default/templates/goal.html"),
+        "{error}"
+    );
+    assert!(!error["message"].as_str().unwrap().is_empty(), "{error}");
+
+    // The goal page says what is wrong, with the reload script; other pages are served.
+    let goal = server.get("/goals/1.html");
+    assert_eq!(goal.status, 500);
+    assert!(goal.body.contains("goals/1.html cannot be rendered"));
+    assert!(goal.body.contains("no_such_thing"), "{}", goal.body);
+    assert!(goal.body.contains("__iopsite/reload.js?g="));
+    assert!(!goal.body.contains("<p>{{"));
+    assert_eq!(server.get("/").status, 200);
+    assert_eq!(server.get(&format!("/{REPORT_PAGE}")).status, 200);
+
+    // Fixed: the errors clear and the page is back.
+    fs::remove_file(&template).unwrap();
+    within(Duration::from_secs(10), "the errors to clear", || {
+        server.state("/")["errors"] == serde_json::json!([])
+    });
+    assert_eq!(server.get("/goals/1.html").status, 200);
+    // Serving wrote nothing into the site folder (the template was ours).
+    fs::remove_dir_all(fixture.path("themes")).unwrap();
+    assert!(fixture.site_files() == before);
 }
 
 #[test]
@@ -432,6 +520,7 @@ fn a_site_that_never_built_shows_its_problems_and_recovers() {
     let fixture = Fixture::new();
     replace_in(&fixture.path(AGREEMENT), "title: ", "title: [");
     let server = Server::start(&fixture, &[]);
+    assert_eq!(server.get("/reports/").status, 503);
     let page = server.get("/");
     assert_eq!(page.status, 503);
     assert!(page.body.contains("reload.js?g=0"));
@@ -461,7 +550,7 @@ fn a_busy_port_is_reported() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("cannot listen on 127.0.0.1:"), "{stderr}");
-    assert!(fixture.server_folders().is_empty());
+    assert!(fixture.temp_files().is_empty());
 }
 
 #[test]

@@ -5,6 +5,7 @@ pub mod scalar;
 pub mod schema;
 mod yaml_errors;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,7 @@ pub struct Loaded<T> {
 }
 
 /// A Markdown file with front matter: the parsed header and the body below it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document<T> {
     pub front: T,
     pub body: String,
@@ -63,9 +64,36 @@ pub fn find_content_dir(site_dir: &Path) -> Option<PathBuf> {
     }
 }
 
+/// Files parsed by an earlier [`load_cached`], by path, with the exact text they were parsed
+/// from. Parsing is a pure function of the text, so a file whose text is unchanged gives the
+/// same result without being parsed again; every file is still read and everything after
+/// parsing (checks, model) still runs on the whole site. `serve` keeps one between rebuilds:
+/// parsing is most of the time `load` takes (about 150 of 200 ms at 3,500 files).
+#[derive(Default)]
+pub struct ParseCache {
+    agreements: HashMap<PathBuf, (String, AgreementFile)>,
+    reports: HashMap<PathBuf, (String, Document<ReportFrontMatter>)>,
+    pages: HashMap<PathBuf, (String, Document<PageFrontMatter>)>,
+}
+
 /// Reads and parses every content file of the site in `site_dir`. Problems go into `diags`;
 /// a file with a problem is left out of the result, the others are still read.
 pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
+    load_with(site_dir, diags, None)
+}
+
+/// [`load`], taking unchanged files' parsed data from `cache` and leaving in it the files of
+/// this run that parsed without any diagnostic.
+pub fn load_cached(site_dir: &Path, diags: &mut Diagnostics, cache: &mut ParseCache) -> Content {
+    load_with(site_dir, diags, Some(cache))
+}
+
+/// A one-off build keeps no cache: it would only hold a second copy of every file.
+fn load_with(
+    site_dir: &Path,
+    diags: &mut Diagnostics,
+    mut cache: Option<&mut ParseCache>,
+) -> Content {
     let content_dir = find_content_dir(site_dir).unwrap_or_else(|| site_dir.join("content"));
     let mut content = Content {
         site_dir: site_dir.to_path_buf(),
@@ -101,11 +129,24 @@ pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
     let report_paths = list_files(site_dir, &content_dir.join("reports"), "md", diags);
     let page_paths = list_files(site_dir, &content_dir.join("pages"), "md", diags);
 
-    let (agreements, d1) = parse_all(site_dir, &agreement_paths, |file, d| {
-        parse_yaml::<AgreementFile>(file, file.text(), d)
-    });
-    let (reports, d2) = parse_all(site_dir, &report_paths, parse_document::<ReportFrontMatter>);
-    let (pages, d3) = parse_all(site_dir, &page_paths, parse_document::<PageFrontMatter>);
+    let (agreements, d1) = parse_all(
+        site_dir,
+        &agreement_paths,
+        cache.as_deref_mut().map(|c| &mut c.agreements),
+        |file, d| parse_yaml::<AgreementFile>(file, file.text(), d),
+    );
+    let (reports, d2) = parse_all(
+        site_dir,
+        &report_paths,
+        cache.as_deref_mut().map(|c| &mut c.reports),
+        parse_document::<ReportFrontMatter>,
+    );
+    let (pages, d3) = parse_all(
+        site_dir,
+        &page_paths,
+        cache.map(|c| &mut c.pages),
+        parse_document::<PageFrontMatter>,
+    );
     diags.extend(d1);
     diags.extend(d2);
     diags.extend(d3);
@@ -269,13 +310,21 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
     }
 }
 
-/// Reads and parses many files in parallel; the results come back in path order.
-fn parse_all<T: Send>(
+/// Reads and parses many files in parallel; the results come back in path order. With a
+/// `cache`, a file whose text is in it is not parsed again, and afterwards it holds this
+/// run's files that parsed without diagnostics.
+fn parse_all<T: Send + Sync + Clone>(
     site_dir: &Path,
     paths: &[PathBuf],
+    cache: Option<&mut HashMap<PathBuf, (String, T)>>,
     parse: impl Fn(&mut SourceFile, &mut Diagnostics) -> Option<T> + Sync,
 ) -> (Vec<Loaded<T>>, Diagnostics) {
-    let results: Vec<(Option<Loaded<T>>, Diagnostics)> = paths
+    let keep = cache.is_some();
+    let mut cache = cache;
+    let mut old = cache.as_deref_mut().map(std::mem::take).unwrap_or_default();
+    // The text a fresh parse started from is returned (when caching) because parsing a
+    // document keeps only its front matter in the file.
+    let results: Vec<(Option<Loaded<T>>, Diagnostics, Option<String>)> = paths
         .par_iter()
         .map(|path| {
             let mut diags = Diagnostics::new();
@@ -286,18 +335,45 @@ fn parse_all<T: Send>(
                     &shown,
                     format!("the file name `{id}` is not a valid id: use lower-case letters a-z, digits and single hyphens (it becomes part of the page address)"),
                 );
-                return (None, diags);
+                return (None, diags, None);
             }
-            let loaded = read_source(site_dir, path, &mut diags)
-                .and_then(|mut file| parse(&mut file, &mut diags).map(|data| Loaded { id, file, data }));
-            (loaded, diags)
+            let Some(mut file) = read_source(site_dir, path, &mut diags) else {
+                return (None, diags, None);
+            };
+            if let Some((text, data)) = old.get(path)
+                && *text == file.text()
+            {
+                return (Some(Loaded { id, file, data: data.clone() }), diags, None);
+            }
+            let text = keep.then(|| file.text().to_string());
+            match parse(&mut file, &mut diags) {
+                Some(data) => {
+                    let text = text.filter(|_| diags.is_empty());
+                    (Some(Loaded { id, file, data }), diags, text)
+                }
+                None => (None, diags, None),
+            }
         })
         .collect();
     let mut all = Diagnostics::new();
     let mut loaded = Vec::with_capacity(results.len());
-    for (item, diags) in results {
+    for (path, (item, diags, fresh)) in paths.iter().zip(results) {
         all.extend(diags);
-        loaded.extend(item);
+        if let Some(item) = item {
+            if let Some(cache) = cache.as_deref_mut() {
+                match fresh {
+                    Some(text) => {
+                        cache.insert(path.clone(), (text, item.data.clone()));
+                    }
+                    None => {
+                        if let Some(entry) = old.remove(path) {
+                            cache.insert(path.clone(), entry);
+                        }
+                    }
+                }
+            }
+            loaded.push(item);
+        }
     }
     (loaded, all)
 }

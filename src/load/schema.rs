@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::scalar::{AmountText, Spanned, Text};
 
 /// `agreements/NAME.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementFile {
     pub title: String,
@@ -50,7 +50,7 @@ pub struct AgreementFile {
     pub goals: Vec<GoalEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActivityEntry {
     pub name: String,
@@ -60,7 +60,7 @@ pub struct ActivityEntry {
     pub volume: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
     pub title: String,
@@ -72,7 +72,7 @@ pub struct SourceEntry {
     pub file: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartyEntry {
     pub name: Spanned<String>,
@@ -89,7 +89,7 @@ pub struct PartyEntry {
     pub signatories: Vec<SignatoryEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactEntry {
     pub name: String,
@@ -101,7 +101,7 @@ pub struct ContactEntry {
     pub email: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignatoryEntry {
     pub name: String,
@@ -111,7 +111,7 @@ pub struct SignatoryEntry {
     pub date: Option<Spanned<Text>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodEntry {
     pub start: Spanned<Text>,
@@ -126,7 +126,7 @@ pub struct PeriodEntry {
     pub previous: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExtensionEntry {
     pub max_years: Spanned<u32>,
@@ -134,7 +134,7 @@ pub struct ExtensionEntry {
     pub decision_months_before_end: Option<Spanned<u32>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FundingEntry {
     pub years: Spanned<Text>,
@@ -146,7 +146,7 @@ pub struct FundingEntry {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUpEntry {
     #[serde(default)]
@@ -159,7 +159,7 @@ pub struct FollowUpEntry {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DueReportEntry {
     pub name: String,
@@ -169,7 +169,7 @@ pub struct DueReportEntry {
     pub due: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionEntry {
     pub date: Spanned<Text>,
@@ -185,7 +185,7 @@ pub struct DecisionEntry {
     pub funding: Vec<FundingEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoalEntry {
     pub goal: Spanned<i64>,
@@ -198,7 +198,7 @@ pub struct GoalEntry {
 }
 
 /// Front matter of `reports/NAME.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportFrontMatter {
     pub agreement: Spanned<String>,
@@ -213,7 +213,7 @@ pub struct ReportFrontMatter {
     pub statistics: Vec<StatisticEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatisticEntry {
     pub name: String,
@@ -223,7 +223,7 @@ pub struct StatisticEntry {
 }
 
 /// Front matter of `pages/NAME.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     pub title: String,
@@ -232,7 +232,7 @@ pub struct PageFrontMatter {
 }
 
 /// `site.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
     pub title: String,

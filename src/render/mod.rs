@@ -9,7 +9,7 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -56,6 +56,7 @@ pub struct Renderer {
 }
 
 /// A page to render: its output path, template and data.
+#[derive(Debug, Clone, Copy)]
 enum Job {
     Home,
     Agreements,
@@ -295,16 +296,17 @@ impl Renderer {
         &self,
         site: &Site,
         theme: &Theme,
+        pages: &PageIndex,
         path: &str,
     ) -> Option<Result<Vec<u8>, String>> {
-        if let Some(job) = jobs(site).into_iter().find(|job| job.path(site) == path) {
+        if let Some(job) = pages.0.get(path) {
             let clock = charts::ChartClock::default();
             let ctx = Ctx {
                 site,
                 t: &self.t,
                 charts: &clock,
             };
-            let page = render_job(self, &ctx, &job).map(|file| file.bytes);
+            let page = render_job(self, &ctx, job).map(|file| file.bytes);
             return Some(match clock.take_errors().into_iter().next() {
                 Some(err) => Err(err.to_string()),
                 None => page,
@@ -313,10 +315,40 @@ impl Renderer {
         if let Some(file) = theme.files.get(&format!("static/{path}")) {
             return Some(Ok(file.bytes.clone()));
         }
+        if !crate::export::PATHS.contains(&path) {
+            return None;
+        }
         crate::export::exports(site, &self.t)
             .into_iter()
             .find(|file| file.path == path)
             .map(|file| Ok(file.bytes))
+    }
+}
+
+/// The pages of a site by their path in the output folder, made once per site so that
+/// finding one page is a lookup rather than computing every page's path (a few ms at
+/// 50,000 pages, on every request of the preview server).
+pub struct PageIndex(HashMap<String, Job>);
+
+impl PageIndex {
+    pub fn new(site: &Site) -> PageIndex {
+        PageIndex(jobs(site).into_iter().map(|j| (j.path(site), j)).collect())
+    }
+
+    /// How many pages the site has.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether the site has a file at `path`: a page, a theme file or an export.
+    pub fn has(&self, theme: &Theme, path: &str) -> bool {
+        self.0.contains_key(path)
+            || theme.files.contains_key(&format!("static/{path}"))
+            || crate::export::PATHS.contains(&path)
     }
 }
 
@@ -359,7 +391,8 @@ impl Job {
 
 /// Renders every page of the site and hands each file to `sink` as soon as it is made.
 /// Template errors are collected, not printed one by one; with any error the result is
-/// `None` and whatever reached the sink must not be published.
+/// `None` and whatever reached the sink must not be published. Also `None`, without
+/// diagnostics, if `progress` says the run was cancelled.
 pub fn render(
     site: &Site,
     theme: &Theme,
@@ -380,6 +413,9 @@ pub fn render(
     let errors: Vec<String> = jobs
         .par_iter()
         .filter_map(|job| {
+            if progress.cancelled() {
+                return None;
+            }
             let result = render_job(renderer, &ctx, job);
             progress.advance(1);
             match result {
@@ -392,6 +428,9 @@ pub fn render(
             }
         })
         .collect();
+    if progress.cancelled() {
+        return None;
+    }
     let mut failed = !errors.is_empty();
     for message in errors {
         diags.push(template_error(theme, &message));

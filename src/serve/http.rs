@@ -1,15 +1,18 @@
-//! Turning a request path into a file inside the output folder, and nothing outside it.
+//! Turning a request path into one of the files the site has, and nothing else.
 //!
-//! Every check here errs on the side of a 404: the generated site only has plain names
-//! (letters, digits, `-`, `.`, `_` and `/`), so anything unusual in a request is not a page.
+//! Nothing is read from disk: a path is served only if it is exactly the name of a file a
+//! build would write. (The usual guard of a server of files, canonicalising and checking the
+//! prefix, is for reading from disk; an exact lookup among the site's own names is stricter.) Every check here errs on the side of a 404: the generated site only has
+//! plain names (letters, digits, `-`, `.`, `_` and `/`), so anything unusual in a request is
+//! not a page.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// What a request path comes to.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Resolved {
-    /// A file inside the output folder (canonical path).
-    File(PathBuf),
+    /// A file of the site, by its path relative to the output folder (`reports/x.html`).
+    File(String),
     /// Send the browser here instead (a folder without its `/`, or `/` outside the base path).
     Redirect(String),
     /// One of the server's own files under `BASE/__iopsite/` (the part after that prefix,
@@ -41,9 +44,11 @@ pub fn normalise_base_path(text: &str) -> Result<String, String> {
     Ok(format!("/{trimmed}/"))
 }
 
-/// Resolves the request target `url` (path and optional query, as sent) for a site whose
-/// files are in `root` and which is served under `base` (from [`normalise_base_path`]).
-pub fn resolve(root: &Path, base: &str, url: &str) -> Resolved {
+/// Resolves the request target `url` (path and optional query, as sent) for a site served
+/// under `base` (from [`normalise_base_path`]); `has_file` says whether the site has a file
+/// at a path relative to its root. A folder URL ending in `/` is its `index.html`; one
+/// without the `/` is sent there, if the folder has an `index.html`.
+pub fn resolve(has_file: impl Fn(&str) -> bool, base: &str, url: &str) -> Resolved {
     let raw = url.split(['?', '#']).next().unwrap_or("");
     if !raw.starts_with('/') {
         return Resolved::NotFound;
@@ -59,21 +64,20 @@ pub fn resolve(root: &Path, base: &str, url: &str) -> Resolved {
     let Some(rel) = decode_path(rel) else {
         return Resolved::NotFound;
     };
-    let Ok(canonical_root) = root.canonicalize() else {
-        return Resolved::NotFound;
-    };
-    let mut path = canonical_root.join(&rel);
-    if path.is_dir() {
-        if !rel.is_empty() && !rel.ends_with('/') {
-            return Resolved::Redirect(format!("{raw}/"));
-        }
-        path.push("index.html");
+    if rel.is_empty() || rel.ends_with('/') {
+        let index = format!("{rel}index.html");
+        return if has_file(&index) {
+            Resolved::File(index)
+        } else {
+            Resolved::NotFound
+        };
     }
-    // Canonicalising follows every symbolic link, so a link that points out of the output
-    // folder ends up outside the prefix and is refused.
-    match path.canonicalize() {
-        Ok(real) if real.starts_with(&canonical_root) && real.is_file() => Resolved::File(real),
-        _ => Resolved::NotFound,
+    if has_file(&rel) {
+        Resolved::File(rel)
+    } else if has_file(&format!("{rel}/index.html")) {
+        Resolved::Redirect(format!("{raw}/"))
+    } else {
+        Resolved::NotFound
     }
 }
 
@@ -163,78 +167,93 @@ pub fn inject_script(html: &[u8], script_src: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs;
 
-    /// An output folder with a few files, and a secret file beside it.
-    fn site() -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("output");
-        fs::create_dir_all(root.join("agreements")).unwrap();
-        fs::write(root.join("index.html"), "home").unwrap();
-        fs::write(root.join("agreements/a.html"), "a").unwrap();
-        fs::write(root.join("agreements/index.html"), "list").unwrap();
-        fs::write(dir.path().join("secret.txt"), "secret").unwrap();
-        (dir, root)
+    /// The files of a small site.
+    const FILES: [&str; 4] = [
+        "index.html",
+        "agreements/a.html",
+        "agreements/index.html",
+        "style.css",
+    ];
+
+    fn resolve(base: &str, url: &str) -> Resolved {
+        super::resolve(|path| FILES.contains(&path), base, url)
     }
 
-    fn file(root: &Path, rel: &str) -> Resolved {
-        Resolved::File(root.canonicalize().unwrap().join(rel))
+    fn file(rel: &str) -> Resolved {
+        Resolved::File(rel.into())
     }
 
     #[test]
     fn serves_files_and_folder_indexes() {
-        let (_dir, root) = site();
-        assert_eq!(resolve(&root, "/", "/"), file(&root, "index.html"));
+        assert_eq!(resolve("/", "/"), file("index.html"));
+        assert_eq!(resolve("/", "/index.html?x=1"), file("index.html"));
         assert_eq!(
-            resolve(&root, "/", "/index.html?x=1"),
-            file(&root, "index.html")
+            resolve("/", "/agreements/a.html"),
+            file("agreements/a.html")
         );
+        assert_eq!(resolve("/", "/agreements/"), file("agreements/index.html"));
         assert_eq!(
-            resolve(&root, "/", "/agreements/a.html"),
-            file(&root, "agreements/a.html")
-        );
-        assert_eq!(
-            resolve(&root, "/", "/agreements/"),
-            file(&root, "agreements/index.html")
-        );
-        assert_eq!(
-            resolve(&root, "/", "/agreements"),
+            resolve("/", "/agreements"),
             Resolved::Redirect("/agreements/".into())
         );
         assert_eq!(
-            resolve(&root, "/", "/agreements/%61.html"),
-            file(&root, "agreements/a.html")
+            resolve("/", "/agreements/%61.html"),
+            file("agreements/a.html")
         );
     }
 
     #[test]
+    fn only_files_of_the_site_and_folders_with_an_index() {
+        // A folder with no index of its own: not a page, with or without the slash.
+        let has = |path: &str| path == "data/agreements.json";
+        assert_eq!(super::resolve(has, "/", "/data/"), Resolved::NotFound);
+        assert_eq!(super::resolve(has, "/", "/data"), Resolved::NotFound);
+        assert_eq!(
+            super::resolve(has, "/", "/data/agreements.json"),
+            file("data/agreements.json")
+        );
+        // No home page: `/` is not found either.
+        assert_eq!(super::resolve(has, "/", "/"), Resolved::NotFound);
+        // A file name is not a folder.
+        assert_eq!(resolve("/", "/index.html/"), Resolved::NotFound);
+        assert_eq!(resolve("/", "/style.css/x"), Resolved::NotFound);
+    }
+
+    #[test]
     fn base_path_is_stripped_and_required() {
-        let (_dir, root) = site();
         let base = "/iop/";
-        assert_eq!(resolve(&root, base, "/iop/"), file(&root, "index.html"));
+        assert_eq!(resolve(base, "/iop/"), file("index.html"));
         assert_eq!(
-            resolve(&root, base, "/iop/agreements/a.html"),
-            file(&root, "agreements/a.html")
+            resolve(base, "/iop/agreements/a.html"),
+            file("agreements/a.html")
         );
         assert_eq!(
-            resolve(&root, base, "/"),
-            Resolved::Redirect("/iop/".into())
+            resolve(base, "/iop/agreements/"),
+            file("agreements/index.html")
         );
         assert_eq!(
-            resolve(&root, base, "/iop"),
-            Resolved::Redirect("/iop/".into())
+            resolve(base, "/iop/agreements"),
+            Resolved::Redirect("/iop/agreements/".into())
         );
-        assert_eq!(resolve(&root, base, "/index.html"), Resolved::NotFound);
-        assert_eq!(resolve(&root, base, "/iopx/index.html"), Resolved::NotFound);
+        assert_eq!(resolve(base, "/"), Resolved::Redirect("/iop/".into()));
+        assert_eq!(resolve(base, "/iop"), Resolved::Redirect("/iop/".into()));
+        assert_eq!(resolve(base, "/index.html"), Resolved::NotFound);
+        assert_eq!(resolve(base, "/iopx/index.html"), Resolved::NotFound);
         assert_eq!(
-            resolve(&root, base, "/iop/__iopsite/poll?since=3"),
+            resolve(base, "/iop/__iopsite/poll?since=3"),
             Resolved::Internal("poll".into())
         );
     }
 
     #[test]
-    fn nothing_outside_the_output_folder() {
-        let (_dir, root) = site();
+    fn nothing_but_the_sites_files() {
+        // The lookup is asked only about plain relative names, whatever the request holds.
+        let asked = std::cell::RefCell::new(Vec::new());
+        let has = |path: &str| {
+            asked.borrow_mut().push(path.to_string());
+            true
+        };
         for url in [
             "/../secret.txt",
             "/%2e%2e/secret.txt",
@@ -264,24 +283,13 @@ mod tests {
             "*",
             "",
         ] {
-            assert_eq!(resolve(&root, "/", url), Resolved::NotFound, "{url}");
+            assert_eq!(super::resolve(has, "/", url), Resolved::NotFound, "{url}");
+            assert_eq!(resolve("/", url), Resolved::NotFound, "{url}");
         }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn symlinks_pointing_out_are_refused() {
-        let (dir, root) = site();
-        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("link.txt")).unwrap();
-        std::os::unix::fs::symlink(dir.path(), root.join("up")).unwrap();
-        std::os::unix::fs::symlink(root.join("index.html"), root.join("inside.html")).unwrap();
-        assert_eq!(resolve(&root, "/", "/link.txt"), Resolved::NotFound);
-        assert_eq!(resolve(&root, "/", "/up/secret.txt"), Resolved::NotFound);
-        assert_eq!(resolve(&root, "/", "/up/"), Resolved::NotFound);
-        assert_eq!(
-            resolve(&root, "/", "/inside.html"),
-            file(&root, "index.html")
-        );
+        assert_eq!(asked.borrow().len(), 0, "{:?}", asked.borrow());
+        // A name the site does not have is not served, whatever is on disk.
+        assert_eq!(resolve("/", "/secret.txt"), Resolved::NotFound);
+        assert_eq!(resolve("/", "/Index.html"), Resolved::NotFound);
     }
 
     #[test]

@@ -1,9 +1,19 @@
-//! `iopsite serve`: builds the site into a private temporary folder, serves it on the local
-//! machine, rebuilds it whole when a source changes, and reloads the open browser tabs.
+//! `iopsite serve`: previews the site on the local machine, rendering each page from memory
+//! when the browser asks for it, and reloads the open browser tabs when a source changes.
 //!
-//! The published `output/` folder is never touched: the preview is built with a `base_url`
-//! pointing at the server itself. A failed rebuild keeps the last good site and shows its
-//! problems in the terminal and in a banner in the browser.
+//! On start and on every change the whole site is loaded, checked and modelled again
+//! ([`crate::prepare_cached`]; files whose text did not change are not parsed again), but no
+//! page is rendered until it is asked for, so an edit reaches the browser in the time one
+//! page takes, not the whole site. At 1,000 agreements (3,500 pages) a change is ready in
+//! about 100 ms, where rendering every page takes 400 ms more. Nothing is written to disk, and the
+//! published `output/` folder is never touched: the preview is rendered with a `base_url`
+//! pointing at the server itself. A change that breaks the content keeps the last good site
+//! and shows its problems in the terminal and in a banner in the browser.
+//!
+//! Since only the pages someone opens are rendered, every page is then also rendered in the
+//! background (and thrown away) to find template errors on pages nobody has open; those are
+//! shown in the banner too. A newer change cancels that check. A page whose template fails
+//! when it is asked for answers 500 with the error.
 
 pub mod http;
 pub mod watch;
@@ -11,15 +21,15 @@ pub mod watch;
 use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use tiny_http::{Header, Method, Request, Response};
 
-use crate::diagnostics::Diagnostic;
-use crate::{BuildOptions, Failure};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::{BuildOptions, Failure, Prepared, Progress};
 use http::Resolved;
 
 /// The live-reload script, served as `BASE/__iopsite/reload.js`.
@@ -28,6 +38,10 @@ const RELOAD_JS: &str = include_str!("reload.js");
 const LONG_POLL: Duration = Duration::from_secs(25);
 /// How long stopping waits for answers still being sent.
 const DRAIN: Duration = Duration::from_secs(2);
+/// How long the background check of every page waits after a rebuild is published: the
+/// open tabs reload meanwhile, and their pages are not slowed down by a check using every core
+/// (at 1,000 agreements it renders 3,500 pages in about 400 ms on two cores).
+const CHECK_DELAY: Duration = Duration::from_millis(250);
 /// Requests answered at once at most (each has a thread; most are waiting long polls).
 const MAX_IN_FLIGHT: usize = 256;
 
@@ -52,8 +66,6 @@ pub enum ServeError {
     NoSite(String),
     #[error("cannot listen on {addr}: {message} (is another server using the port? try --port)")]
     Bind { addr: SocketAddr, message: String },
-    #[error("cannot create a temporary folder for the preview: {0}")]
-    TempDir(io::Error),
     #[error("cannot handle Ctrl-C: {0}")]
     Signal(#[from] ctrlc::Error),
 }
@@ -79,15 +91,24 @@ impl From<&Diagnostic> for Problem {
 }
 
 /// The build state that pages poll for.
-#[derive(Debug, Default, Clone, serde::Serialize)]
+#[derive(Default, Clone, serde::Serialize)]
 struct BuildState {
-    /// Counts every build, good or failed.
+    /// Counts every build, good or failed, and every background check that found errors.
     generation: u64,
-    /// The generation of the site being served; `None` until a build succeeds.
+    /// The site being served; `None` until a build succeeds.
     #[serde(skip)]
-    good: Option<u64>,
-    /// The errors of the last build; empty when it succeeded.
+    good: Option<Served>,
+    /// The errors of the last build, or of the last good build's background check; empty
+    /// when there are none.
     errors: Vec<Problem>,
+}
+
+/// A prepared site and the generation it was prepared in, published together so that a page
+/// always carries the generation of the site it was rendered from.
+#[derive(Clone)]
+struct Served {
+    generation: u64,
+    site: Arc<Prepared>,
 }
 
 /// What the server threads share.
@@ -95,9 +116,9 @@ struct Shared {
     state: Mutex<BuildState>,
     changed: Condvar,
     stop: AtomicBool,
-    /// Held for writing while a new build is swapped into the folder, so no request sees
-    /// the moment between the old site moving out and the new one moving in.
-    swap: RwLock<()>,
+    /// Counts the changes the watcher has seen; a background check that sees it move on
+    /// stops, as its result would be for an outdated site.
+    changes: AtomicU64,
     in_flight: AtomicUsize,
 }
 
@@ -144,8 +165,14 @@ pub struct Preview {
     options: BuildOptions,
     base_path: String,
     url: String,
-    // Dropped (and so deleted) when the preview ends.
-    temp: tempfile::TempDir,
+    /// The background check of the first build, started by [`Preview::run`].
+    first_check: Option<Check>,
+    /// The sources as they were just before the first build: the watcher compares against
+    /// this, so an edit made while the first build runs (or before the watcher starts) is
+    /// not taken for the starting state and lost.
+    first_snapshot: Option<watch::Snapshot>,
+    /// Parsed content files kept between rebuilds (only the watcher thread rebuilds).
+    cache: Mutex<crate::load::ParseCache>,
 }
 
 impl Preview {
@@ -172,17 +199,13 @@ impl Preview {
             IpAddr::V6(ip) => format!("[{ip}]"),
         };
         let url = format!("http://{host}:{port}{base_path}");
-        let temp = tempfile::Builder::new()
-            .prefix("iopsite-serve-")
-            .tempdir()
-            .map_err(ServeError::TempDir)?;
         let preview = Preview {
             server: Arc::new(server),
             shared: Arc::new(Shared {
                 state: Mutex::new(BuildState::default()),
                 changed: Condvar::new(),
                 stop: AtomicBool::new(false),
-                swap: RwLock::new(()),
+                changes: AtomicU64::new(0),
                 in_flight: AtomicUsize::new(0),
             }),
             site_dir: options.site_dir.clone(),
@@ -192,9 +215,13 @@ impl Preview {
             },
             base_path,
             url,
-            temp,
+            first_check: None,
+            first_snapshot: None,
+            cache: Mutex::default(),
         };
-        preview.rebuild();
+        let mut preview = preview;
+        preview.first_snapshot = Some(watch::snapshot(&watch::watched_paths(&preview.site_dir)));
+        preview.first_check = preview.rebuild();
         Ok(preview)
     }
 
@@ -203,21 +230,21 @@ impl Preview {
         &self.url
     }
 
-    /// The folder the preview is built into (temporary; deleted when the preview ends).
-    pub fn output_dir(&self) -> PathBuf {
-        self.temp.path().join("site")
-    }
-
     pub fn stop_handle(&self) -> StopHandle {
         StopHandle(Arc::clone(&self.shared))
     }
 
-    /// Serves and rebuilds on change until stopped; then deletes the temporary folder.
-    pub fn run(self) {
+    /// Serves and rebuilds on change until stopped.
+    pub fn run(mut self) {
+        let first_check = self.first_check.take();
+        let first_snapshot = self.first_snapshot.take().unwrap_or_default();
         let preview = Arc::new(self);
+        if let Some(check) = first_check {
+            preview.spawn_check(check);
+        }
         let watcher = {
             let preview = Arc::clone(&preview);
-            std::thread::spawn(move || preview.watch())
+            std::thread::spawn(move || preview.watch(first_snapshot))
         };
         while !preview.shared.stop.load(Ordering::SeqCst) {
             match preview.server.recv_timeout(Duration::from_millis(200)) {
@@ -254,70 +281,79 @@ impl Preview {
         println!("stopped");
     }
 
-    /// Rebuilds whenever the sources change, until stopped.
-    fn watch(&self) {
+    /// Rebuilds whenever the sources differ from `last` (taken before the first build),
+    /// until stopped.
+    fn watch(self: &Arc<Self>, mut last: watch::Snapshot) {
         let roots = watch::watched_paths(&self.site_dir);
-        let mut last = watch::snapshot(&roots);
         while let Some(now) = watch::wait_for_change(&roots, &last, &self.shared.stop) {
             last = now;
-            self.rebuild();
+            self.shared.changes.fetch_add(1, Ordering::SeqCst);
+            if let Some(check) = self.rebuild() {
+                self.spawn_check(check);
+            }
         }
     }
 
-    /// Builds the site into the temporary folder, publishes the new state and prints one
-    /// line (or the problems, as `iopsite build` prints them).
-    fn rebuild(&self) {
+    /// Starts [`Preview::check_all_pages`] in a thread of its own.
+    fn spawn_check(self: &Arc<Self>, check: Check) {
+        let preview = Arc::clone(self);
+        // Without a thread there is no check; the pages are still rendered on request.
+        let _ = std::thread::Builder::new()
+            .name("iopsite-check".into())
+            .spawn(move || preview.check_all_pages(check));
+    }
+
+    /// Prepares the site again, publishes it (or its problems) to the requests and the
+    /// polling pages, and prints one line (or the problems, as `iopsite build` prints them).
+    /// For a good site, returns what the background check of all its pages needs.
+    fn rebuild(&self) -> Option<Check> {
         let started = Instant::now();
-        let out = self.output_dir();
-        // Like `iopsite::build`, but only the swap, not the whole build, holds up requests.
-        let result = crate::write::Staging::new(&out)
-            .map_err(Failure::from)
-            .and_then(|staging| {
-                let outcome = crate::render_into(&self.site_dir, &self.options, &staging, &())?;
-                let _swap = self.shared.swap.write().unwrap_or_else(|e| e.into_inner());
-                staging.publish()?;
-                Ok(outcome)
-            });
+        let changes = self.shared.changes.load(Ordering::SeqCst);
+        let result = {
+            // A panic while preparing leaves at worst a cache of whole, parsed files.
+            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+            crate::prepare_cached(&self.site_dir, &self.options, &(), &mut cache)
+        };
+        let ms = started.elapsed().as_millis();
         let mut state = self.shared.state();
         let generation = state.generation + 1;
-        let first = generation == 1;
         match result {
-            Ok(outcome) => {
-                for warning in &outcome.warnings {
+            Ok(prepared) => {
+                for warning in &prepared.warnings {
                     eprintln!("{warning}\n");
                 }
-                let ms = started.elapsed().as_millis();
-                if first {
+                if generation == 1 {
                     println!(
-                        "built {} pages in {ms} ms, status as of {}",
-                        outcome.page_count(),
-                        outcome.site.config.as_of
+                        "ready in {ms} ms: {} pages, each rendered when asked for; status as of {}",
+                        prepared.pages.len(),
+                        prepared.site.config.as_of
                     );
-                } else {
-                    println!("rebuilt {} pages in {ms} ms", outcome.page_count());
                 }
+                let site = Arc::new(prepared);
                 *state = BuildState {
                     generation,
-                    good: Some(generation),
+                    good: Some(Served {
+                        generation,
+                        site: Arc::clone(&site),
+                    }),
                     errors: Vec::new(),
                 };
+                self.shared.changed.notify_all();
+                Some(Check {
+                    generation,
+                    changes,
+                    site,
+                    prepared_ms: ms,
+                })
             }
             Err(failure) => {
                 let errors = match &failure {
-                    Failure::Content(diagnostics) => {
-                        for d in diagnostics {
-                            eprintln!("{d}\n");
-                        }
-                        diagnostics
-                            .iter()
-                            .filter(|d| d.is_error())
-                            .map(Problem::from)
-                            .collect()
-                    }
+                    Failure::Content(diagnostics) => problems(diagnostics),
+                    // `prepare` writes nothing.
                     Failure::Write(err) => {
                         eprintln!("error: {err}");
                         vec![Problem {
-                            file: out.display().to_string(),
+                            file: self.site_dir.display().to_string(),
                             line: 0,
                             column: 0,
                             message: err.to_string(),
@@ -332,11 +368,68 @@ impl Preview {
                 eprintln!("{} error(s); {kept}", errors.len());
                 *state = BuildState {
                     generation,
-                    good: state.good,
+                    good: state.good.take(),
                     errors,
                 };
+                self.shared.changed.notify_all();
+                None
             }
         }
+    }
+
+    /// Renders every page of a newly published site, keeping nothing, to find template
+    /// errors on pages nobody has open; shows them as a build's errors are shown, unless a
+    /// newer change has come in meanwhile (that cancels the check).
+    fn check_all_pages(&self, check: Check) {
+        let cancel = CancelOnChange {
+            shared: &self.shared,
+            changes: check.changes,
+        };
+        std::thread::sleep(CHECK_DELAY);
+        let started = Instant::now();
+        let site = &check.site;
+        let mut diags = Diagnostics::new();
+        let rendered = crate::render::render(
+            &site.site,
+            &site.theme,
+            &site.renderer,
+            &mut diags,
+            &crate::write::Discard,
+            &cancel,
+        );
+        if cancel.cancelled() {
+            if check.generation > 1 {
+                println!(
+                    "rebuilt in {} ms (site ready), page check dropped for a newer change",
+                    check.prepared_ms
+                );
+            }
+            return;
+        }
+        let ms = started.elapsed().as_millis();
+        let mut state = self.shared.state();
+        if state.generation != check.generation {
+            return;
+        }
+        let pages = site.pages.len();
+        // The first build printed its own line when it was ready.
+        let ready = if check.generation == 1 {
+            String::new()
+        } else {
+            format!("rebuilt in {} ms (site ready), ", check.prepared_ms)
+        };
+        if rendered.is_some() {
+            println!("{ready}all {pages} pages checked in {ms} ms");
+            return;
+        }
+        let errors = problems(&diags.sorted());
+        eprintln!(
+            "{ready}checking all {pages} pages in {ms} ms found {} error(s); \
+             the other pages are served",
+            errors.len(),
+        );
+        state.generation += 1;
+        state.errors = errors;
         self.shared.changed.notify_all();
     }
 
@@ -348,15 +441,17 @@ impl Preview {
             return send(request, response, "text/plain; charset=utf-8");
         }
         let url = request.url().to_string();
-        match http::resolve(&self.output_dir(), &self.base_path, &url) {
+        let served = self.shared.state().good.clone();
+        let has_file = |path: &str| served.as_ref().is_some_and(|s| s.site.has_path(path));
+        match http::resolve(has_file, &self.base_path, &url) {
             Resolved::File(path) => {
-                let read = {
-                    let _swap = self.shared.swap.read().unwrap_or_else(|e| e.into_inner());
-                    std::fs::read(&path)
+                let Some(served) = served else {
+                    return self.not_found(request, None);
                 };
-                match read {
-                    Ok(bytes) => self.send_file(request, &path, bytes, 200),
-                    Err(_) => self.not_found(request),
+                match served.site.render_path(&path) {
+                    Some(Ok(bytes)) => self.send_file(request, &path, bytes, 200, &served),
+                    Some(Err(message)) => self.page_error(request, &path, &message, &served),
+                    None => self.not_found(request, Some(&served)),
                 }
             }
             Resolved::Redirect(to) => match Header::from_bytes("Location", to.as_bytes()) {
@@ -367,13 +462,13 @@ impl Preview {
                     send(request, response, "text/plain; charset=utf-8");
                 }
                 // Not ASCII: no generated file is named like that anyway.
-                Err(()) => self.not_found(request),
+                Err(()) => self.not_found(request, served.as_ref()),
             },
             Resolved::Internal(name) => {
                 let query = url.split_once('?').map_or("", |(_, q)| q);
                 self.internal(request, &name, query)
             }
-            Resolved::NotFound => self.not_found(request),
+            Resolved::NotFound => self.not_found(request, served.as_ref()),
         }
     }
 
@@ -394,7 +489,10 @@ impl Preview {
                 let json = serde_json::to_string(&state).unwrap_or_else(|_| "{}".into());
                 send(request, Response::from_string(json), "application/json");
             }
-            _ => self.not_found(request),
+            _ => {
+                let served = self.shared.state().good.clone();
+                self.not_found(request, served.as_ref())
+            }
         }
     }
 
@@ -420,22 +518,21 @@ impl Preview {
 
     /// The site's own 404 page with status 404; before any good build, a page that only
     /// carries the reload script (and so the error banner).
-    fn not_found(&self, request: Request) {
-        let page = self.output_dir().join("404.html");
-        let has_site = self.shared.state().good.is_some();
-        let read = {
-            let _swap = self.shared.swap.read().unwrap_or_else(|e| e.into_inner());
-            std::fs::read(&page)
-        };
-        match read {
-            Ok(bytes) if has_site => self.send_file(request, &page, bytes, 404),
-            _ if !has_site => self.send_file(
+    fn not_found(&self, request: Request, served: Option<&Served>) {
+        let Some(served) = served else {
+            let bytes = NO_SITE.as_bytes().to_vec();
+            let html = self.with_script(bytes, 0);
+            return send(
                 request,
-                Path::new("x.html"),
-                NO_SITE.as_bytes().to_vec(),
-                503,
-            ),
-            _ => send(
+                Response::from_data(html).with_status_code(503),
+                HTML,
+            );
+        };
+        match served.site.render_path("404.html") {
+            Some(Ok(bytes)) => self.send_file(request, "404.html", bytes, 404, served),
+            // A broken 404 template: say so on the page as for any other page.
+            Some(Err(message)) => self.page_error(request, "404.html", &message, served),
+            None => send(
                 request,
                 Response::from_string("not found\n").with_status_code(404),
                 "text/plain; charset=utf-8",
@@ -443,16 +540,39 @@ impl Preview {
         }
     }
 
-    fn send_file(&self, request: Request, path: &Path, bytes: Vec<u8>, status: u16) {
-        let content_type = http::content_type(path);
-        let bytes = if content_type.starts_with("text/html") {
-            let generation = self.shared.state().good.unwrap_or(0);
-            let src = format!(
-                "{}{}reload.js?g={generation}",
-                self.base_path,
-                http::INTERNAL
-            );
-            http::inject_script(&bytes, &src)
+    /// A page whose template fails: status 500, the error in the terminal and on a page that
+    /// reloads by itself once the template is fixed.
+    fn page_error(&self, request: Request, path: &str, message: &str, served: &Served) {
+        eprintln!("error: cannot render {path}: {message}\n");
+        let page = format!(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>iopsite: {path} cannot be rendered</title></head><body><main>\
+             <h1>{path} cannot be rendered</h1><pre>{}</pre><p>The page reloads by itself \
+             once the template is fixed.</p></main></body></html>\n",
+            crate::export::escape_xml(message),
+            path = crate::export::escape_xml(path),
+        );
+        let html = self.with_script(page.into_bytes(), served.generation);
+        send(
+            request,
+            Response::from_data(html).with_status_code(500),
+            HTML,
+        );
+    }
+
+    /// Sends a file of the site; HTML gets the reload script for `served`'s generation.
+    fn send_file(
+        &self,
+        request: Request,
+        path: &str,
+        bytes: Vec<u8>,
+        status: u16,
+        served: &Served,
+    ) {
+        let content_type = http::content_type(Path::new(path));
+        let bytes = if content_type == HTML {
+            self.with_script(bytes, served.generation)
         } else {
             bytes
         };
@@ -462,7 +582,53 @@ impl Preview {
             content_type,
         );
     }
+
+    /// `html` with the reload script of a page rendered from the site of `generation`.
+    fn with_script(&self, html: Vec<u8>, generation: u64) -> Vec<u8> {
+        let src = format!(
+            "{}{}reload.js?g={generation}",
+            self.base_path,
+            http::INTERNAL
+        );
+        http::inject_script(&html, &src)
+    }
 }
+
+/// What the background check of a newly published site needs.
+struct Check {
+    generation: u64,
+    /// [`Shared::changes`] when the site was prepared.
+    changes: u64,
+    site: Arc<Prepared>,
+    prepared_ms: u128,
+}
+
+/// Tells the background check to stop once the watcher has seen a newer change.
+struct CancelOnChange<'a> {
+    shared: &'a Shared,
+    changes: u64,
+}
+
+impl Progress for CancelOnChange<'_> {
+    fn cancelled(&self) -> bool {
+        self.shared.changes.load(Ordering::SeqCst) != self.changes
+            || self.shared.stop.load(Ordering::SeqCst)
+    }
+}
+
+/// The errors among `diagnostics`, as the browser shows them; all are printed.
+fn problems(diagnostics: &[Diagnostic]) -> Vec<Problem> {
+    for d in diagnostics {
+        eprintln!("{d}\n");
+    }
+    diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(Problem::from)
+        .collect()
+}
+
+const HTML: &str = "text/html; charset=utf-8";
 
 /// Shown for every page while no build has succeeded yet; the banner lists the problems.
 const NO_SITE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -487,9 +653,9 @@ fn send<R: io::Read>(request: Request, response: Response<R>, content_type: &'st
 }
 
 /// Starts the preview, prints its address, opens a browser if asked, and serves until
-/// Ctrl-C (or a termination signal); the temporary folder is deleted on the way out.
+/// Ctrl-C (or a termination signal).
 pub fn serve(options: &ServeOptions, open: bool) -> Result<(), ServeError> {
-    // Ctrl-C during the first build must still end in `run`, which deletes the folder.
+    // Ctrl-C during the first build must still end in `run`, which stops the threads.
     let handle: Arc<OnceLock<StopHandle>> = Arc::default();
     let early = Arc::new(AtomicBool::new(false));
     {

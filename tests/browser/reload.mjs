@@ -14,7 +14,9 @@
 // 4. No console error or CSP violation on any page; Ctrl-C (SIGINT) ends the server with 0.
 //
 // Prints every problem, one a line; exits 1 if there is any.
-// Environment: CHROMIUM (default /usr/bin/chromium), SCREENSHOT (a PNG path for the banner).
+// Environment: CHROMIUM (default /usr/bin/chromium), SCREENSHOT (a PNG path for the banner),
+// REPORT, REPORT_PAGE and AGREEMENT (the report's Markdown, its page and an agreement's YAML,
+// for another site than the example; defaults are the example's kalmar-stadsmission files).
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,9 +31,10 @@ if (!binary || !contentDir) {
   process.exit(2);
 }
 const EDITS = Number(editsArg || 7);
-const REPORT = 'content/reports/kalmar-stadsmission-2024.md';
-const REPORT_PAGE = 'reports/kalmar-stadsmission-2024.html';
-const AGREEMENT = 'content/agreements/kalmar-stadsmission.yaml';
+// The files edited, relative to the site folder; the defaults are the example site's.
+const REPORT = process.env.REPORT || 'content/reports/kalmar-stadsmission-2024.md';
+const REPORT_PAGE = process.env.REPORT_PAGE || 'reports/kalmar-stadsmission-2024.html';
+const AGREEMENT = process.env.AGREEMENT || 'content/agreements/kalmar-stadsmission.yaml';
 const TIMEOUT = 10_000;
 
 const problems = [];
@@ -156,7 +159,7 @@ try {
   await page.evaluate(() => { window.__reloadTestMarker = 'broken'; });
   await page.waitForTimeout(300);
   fs.writeFileSync(agreementPath, agreementText.replace('title: ', 'title: ['));
-  const expect = 'content/agreements/kalmar-stadsmission.yaml:1:';
+  const expect = `${AGREEMENT}:1:`;
   try {
     await page.waitForSelector('#iopsite-build-errors', { timeout: TIMEOUT });
     const state = await pageState(page, '');

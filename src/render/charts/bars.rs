@@ -458,7 +458,10 @@ fn swatch<DB: DrawingBackend>(
     }
     // One rectangle filled with a stand-in colour that `finish` turns into a hatch pattern,
     // rather than a line per stripe.
-    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], hatch_marker(color).filled()))?;
+    area.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        hatch_marker(color).filled(),
+    ))?;
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.stroke_width(2)))
 }
 
