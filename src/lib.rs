@@ -88,12 +88,7 @@ pub fn prepare(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<Prepared, Failure> {
-    prepare_cached(
-        site_dir,
-        options,
-        progress,
-        &mut load::ParseCache::default(),
-    )
+    prepare_with(site_dir, options, progress, None)
 }
 
 /// [`prepare`], reusing the parsed data of files unchanged since the last run with the same
@@ -104,9 +99,22 @@ pub fn prepare_cached(
     progress: &dyn Progress,
     cache: &mut load::ParseCache,
 ) -> Result<Prepared, Failure> {
+    prepare_with(site_dir, options, progress, Some(cache))
+}
+
+/// A one-off build keeps no cache: it would only hold a second copy of every file.
+fn prepare_with(
+    site_dir: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    cache: Option<&mut load::ParseCache>,
+) -> Result<Prepared, Failure> {
     let mut diags = Diagnostics::new();
     progress.stage("loading", 0);
-    let content = load::load_cached(site_dir, &mut diags, cache);
+    let content = match cache {
+        Some(cache) => load::load_cached(site_dir, &mut diags, cache),
+        None => load::load(site_dir, &mut diags),
+    };
     let theme = render::theme::Theme::load(site_dir, &mut diags);
     progress.stage("checking", 0);
     let checked = validate::validate(content, options, &mut diags);
