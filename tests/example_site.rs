@@ -581,3 +581,55 @@ fn a_prepared_site_renders_each_built_file_alike() {
         assert!(prepared.render_path(path).is_none(), "{path}");
     }
 }
+
+/// `serve` keeps parsed files between rebuilds: with the cache, every edit is seen and every
+/// result (pages and problems) is what a run without it gives.
+#[test]
+fn a_parse_cache_changes_no_result() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    let site = dir.path();
+    let report = site.join("content/reports/kalmar-stadsmission-2024.md");
+    let agreement = site.join("content/agreements/kalmar-stadsmission.yaml");
+    let page = "reports/kalmar-stadsmission-2024.html";
+    let mut cache = iopsite::load::ParseCache::default();
+    let same_as_fresh = |cache: &mut iopsite::load::ParseCache| {
+        let cached = iopsite::prepare_cached(site, &as_of(), &(), cache);
+        let fresh = iopsite::prepare(site, &as_of(), &());
+        match (cached, fresh) {
+            (Ok(cached), Ok(fresh)) => {
+                let html = cached.render_path(page).unwrap().unwrap();
+                assert!(html == fresh.render_path(page).unwrap().unwrap());
+                Ok(String::from_utf8(html).unwrap())
+            }
+            (Err(cached), Err(fresh)) => {
+                assert_eq!(format!("{cached:?}"), format!("{fresh:?}"));
+                Err(cached)
+            }
+            (cached, fresh) => panic!("{:?} vs {:?}", cached.err(), fresh.err()),
+        }
+    };
+    same_as_fresh(&mut cache).unwrap();
+    same_as_fresh(&mut cache).unwrap();
+
+    let text = fs::read_to_string(&report).unwrap();
+    fs::write(&report, format!("{text}\nEn mening till.\n")).unwrap();
+    assert!(
+        same_as_fresh(&mut cache)
+            .unwrap()
+            .contains("En mening till.")
+    );
+
+    let yaml = fs::read_to_string(&agreement).unwrap();
+    fs::write(&agreement, yaml.replacen("title: ", "title: [", 1)).unwrap();
+    // Reported on every run, not only the first after the edit.
+    assert!(same_as_fresh(&mut cache).is_err());
+    assert!(same_as_fresh(&mut cache).is_err());
+    fs::write(&agreement, &yaml).unwrap();
+    fs::write(&report, &text).unwrap();
+    assert!(
+        !same_as_fresh(&mut cache)
+            .unwrap()
+            .contains("En mening till.")
+    );
+}
