@@ -36,12 +36,6 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
-impl Outcome {
-    pub fn page_count(&self) -> usize {
-        self.rendered.pages
-    }
-}
-
 /// Why a run failed.
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {

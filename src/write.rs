@@ -188,15 +188,6 @@ impl Sink for Staging {
     }
 }
 
-/// Writes `files` as the new content of `out_dir`, replacing it whole.
-pub fn write_site(out_dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    let staging = Staging::new(out_dir)?;
-    for file in files {
-        staging.write(&file.path, &file.bytes)?;
-    }
-    staging.publish()
-}
-
 fn is_empty_dir(dir: &Path) -> bool {
     fs::read_dir(dir)
         .map(|mut d| d.next().is_none())
@@ -206,6 +197,15 @@ fn is_empty_dir(dir: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `files` as the new content of `out_dir`, replacing it whole.
+    fn write_site(out_dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+        let staging = Staging::new(out_dir)?;
+        for file in files {
+            staging.write(&file.path, &file.bytes)?;
+        }
+        staging.publish()
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
