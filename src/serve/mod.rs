@@ -167,10 +167,10 @@ pub struct Preview {
     url: String,
     /// The background check of the first build, started by [`Preview::run`].
     first_check: Option<Check>,
-    /// The sources as they were just before the first build: the watcher compares against
-    /// this, so an edit made while the first build runs (or before the watcher starts) is
-    /// not taken for the starting state and lost.
-    first_snapshot: Option<watch::Snapshot>,
+    /// Watches the sources from just before the first build, so that an edit made while
+    /// the first build runs is not taken for the starting state and lost. Taken by
+    /// [`Preview::run`] into the thread that rebuilds (a lock, as it is not `Sync`).
+    watcher: Mutex<Option<watch::Watcher>>,
     /// Parsed content files kept between rebuilds (only the watcher thread rebuilds).
     cache: Mutex<crate::load::ParseCache>,
 }
@@ -218,11 +218,11 @@ impl Preview {
             base_path,
             url,
             first_check: None,
-            first_snapshot: None,
+            watcher: Mutex::default(),
             cache: Mutex::default(),
         };
         let mut preview = preview;
-        preview.first_snapshot = Some(watch::snapshot(&watch::watched_paths(&preview.site_dir)));
+        preview.watcher = Mutex::new(Some(watch::Watcher::new(&preview.site_dir)));
         preview.first_check = preview.rebuild();
         Ok(preview)
     }
@@ -239,14 +239,19 @@ impl Preview {
     /// Serves and rebuilds on change until stopped.
     pub fn run(mut self) {
         let first_check = self.first_check.take();
-        let first_snapshot = self.first_snapshot.take().unwrap_or_default();
+        let watcher = self
+            .watcher
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .unwrap_or_else(|| watch::Watcher::new(&self.site_dir));
         let preview = Arc::new(self);
         if let Some(check) = first_check {
             preview.spawn_check(check);
         }
         let watcher = {
             let preview = Arc::clone(&preview);
-            std::thread::spawn(move || preview.watch(first_snapshot))
+            std::thread::spawn(move || preview.watch(watcher))
         };
         while !preview.shared.stop.load(Ordering::SeqCst) {
             match preview.server.recv_timeout(Duration::from_millis(200)) {
@@ -283,14 +288,14 @@ impl Preview {
         println!("stopped");
     }
 
-    /// Rebuilds whenever the sources differ from `last` (taken before the first build),
+    /// Rebuilds whenever the sources change (`watcher` started before the first build),
     /// until stopped.
-    fn watch(self: &Arc<Self>, mut last: watch::Snapshot) {
-        let roots = watch::watched_paths(&self.site_dir);
-        while let Some(now) = watch::wait_for_change(&roots, &last, &self.shared.stop) {
-            last = now;
+    fn watch(self: &Arc<Self>, mut watcher: watch::Watcher) {
+        while watcher.wait(&self.shared.stop) {
             self.shared.changes.fetch_add(1, Ordering::SeqCst);
-            if let Some(check) = self.rebuild() {
+            let check = self.rebuild();
+            watcher.rebuilt();
+            if let Some(check) = check {
                 self.spawn_check(check);
             }
         }
