@@ -293,9 +293,7 @@ impl Preview {
     fn watch(self: &Arc<Self>, mut watcher: watch::Watcher) {
         while watcher.wait(&self.shared.stop) {
             self.shared.changes.fetch_add(1, Ordering::SeqCst);
-            let check = self.rebuild();
-            watcher.rebuilt();
-            if let Some(check) = check {
+            if let Some(check) = self.rebuild() {
                 self.spawn_check(check);
             }
         }

@@ -14,7 +14,7 @@
 //! [`RECHECK`]; a change found that way and not told of means the system does not report
 //! this folder's changes, and the watcher polls from then on.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -105,9 +105,9 @@ const FOLDERS: [&str; 5] = ["content", "themes", "agreements", "reports", "pages
 
 /// What the system's watcher passes on to [`Watcher::wait`].
 enum Signal {
-    /// A source was created, changed, renamed or removed; `folder` when that was a source
+    /// Sources were created, changed, renamed or removed; `folder` when one was a source
     /// folder itself (`content/`, `themes/`, ...), which is then watched anew.
-    Changed { folder: bool },
+    Changed { paths: Vec<PathBuf>, folder: bool },
     /// The system lost events (its queue overflowed): anything may have changed.
     Lost,
     /// The watcher failed (e.g. the limit of watches was reached): poll from now on.
@@ -125,6 +125,22 @@ struct Events {
     recheck: Duration,
     /// When the sources were last looked at.
     looked: Instant,
+    /// The paths told of since then: a difference the next look finds in them, or in a
+    /// folder holding them, was told.
+    told: HashSet<PathBuf>,
+    /// Events were lost since the last look: any difference may have been among them.
+    lost: bool,
+}
+
+/// What the system told during one wait.
+#[derive(Default)]
+struct Told {
+    /// A source changed.
+    changed: bool,
+    /// A source folder itself was made, removed or moved, or events were lost: the source
+    /// folders are watched anew.
+    folders: bool,
+    failed: Option<String>,
 }
 
 /// Watches a site's sources; see the module documentation.
@@ -183,63 +199,41 @@ impl Watcher {
                 return self.poll_for_change(stop);
             };
             let recheck_in = events.recheck.saturating_sub(events.looked.elapsed());
-            let first = match events.signals.recv_timeout(TICK.min(recheck_in)) {
-                Ok(Signal::Failed(err)) => {
-                    self.fall_back(&err);
-                    continue;
-                }
-                Ok(signal) => signal,
-                Err(RecvTimeoutError::Disconnected) => {
-                    self.fall_back("the watcher stopped");
-                    continue;
-                }
+            let mut told = Told::default();
+            match events.signals.recv_timeout(TICK.min(recheck_in)) {
+                Ok(signal) => events.note(signal, &mut told),
+                Err(RecvTimeoutError::Disconnected) => told.failed = Some("it stopped".into()),
                 Err(RecvTimeoutError::Timeout) if recheck_in > TICK => continue,
                 Err(RecvTimeoutError::Timeout) => {
-                    let now = snapshot(&self.roots);
-                    events.looked = Instant::now();
-                    if now == self.last {
-                        continue;
-                    }
-                    self.last = now;
-                    // The event of a change the look saw first may still be on its way
-                    // (its thread may be waiting for a core).
-                    match events.signals.recv_timeout(TICK) {
-                        Ok(signal) => signal,
-                        Err(_) => {
-                            self.fall_back("a change was not reported");
-                            return self.settle_by_looking(stop);
-                        }
+                    if !events.look(&self.roots, &mut self.last, &mut told) {
+                        self.fall_back("a change was not reported");
+                        return self.settle_by_looking(stop);
                     }
                 }
-            };
-            let Some(told) = events.settle(first, stop) else {
-                return false;
-            };
-            let watched = match told {
-                Signal::Failed(err) => Err(err),
-                Signal::Changed { folder } => events
-                    .watch_sources(&self.site_dir, folder)
-                    .map_err(|e| e.to_string()),
-                Signal::Lost => events
-                    .watch_sources(&self.site_dir, true)
-                    .map_err(|e| e.to_string()),
-            };
-            if let Err(err) = watched {
+            }
+            if told.failed.is_none() {
+                if !told.changed {
+                    continue;
+                }
+                if !events.settle(stop, &mut told) {
+                    return false;
+                }
+            }
+            if told.folders
+                && told.failed.is_none()
+                && let Err(err) = events.watch_sources(&self.site_dir, true)
+            {
+                told.failed = Some(err.to_string());
+            }
+            if let Some(err) = told.failed {
+                // The sources are compared with the last look from now on; a change told
+                // since then is taken for a new one: at worst one rebuild too many.
                 self.fall_back(&err);
+                if !told.changed {
+                    continue;
+                }
             }
             return true;
-        }
-    }
-
-    /// Tells the watcher that the site was rebuilt after its last [`Watcher::wait`]. When
-    /// that wait was told of the change, the sources were not looked at before the rebuild
-    /// (that is what makes it fast); they are now, so that the next look compares with the
-    /// sources as rebuilt rather than taking this change for a missed one. While polling,
-    /// the wait already looked.
-    pub fn rebuilt(&mut self) {
-        if let Some(events) = &mut self.events {
-            self.last = snapshot(&self.roots);
-            events.looked = Instant::now();
         }
     }
 
@@ -302,10 +296,16 @@ impl Events {
                 Err(err) => Signal::Failed(err.to_string()),
                 Ok(event) if event.need_rescan() => Signal::Lost,
                 Ok(event) if matches!(event.kind, EventKind::Access(_)) => return,
-                Ok(event) if event.paths.iter().any(|p| is_source(&site, p)) => Signal::Changed {
-                    folder: event.paths.iter().any(|p| is_source_folder(&site, p)),
-                },
-                Ok(_) => return,
+                Ok(event) => {
+                    let paths: Vec<PathBuf> = (event.paths.into_iter())
+                        .filter(|p| is_source(&site, p))
+                        .collect();
+                    if paths.is_empty() {
+                        return;
+                    }
+                    let folder = paths.iter().any(|p| is_source_folder(&site, p));
+                    Signal::Changed { paths, folder }
+                }
             };
             // The receiver is gone only when the server stops.
             let _ = send.send(signal);
@@ -323,6 +323,8 @@ impl Events {
             watched: Vec::new(),
             recheck: RECHECK,
             looked: Instant::now(),
+            told: HashSet::new(),
+            lost: false,
         };
         events.watch_sources(site_dir, false)?;
         Ok(events)
@@ -352,27 +354,78 @@ impl Events {
         Ok(())
     }
 
-    /// Waits until nothing has been told for [`SETTLE`] since `first`; returns what was
-    /// told meanwhile, all in one (a failure first), or `None` if `stop` is set first.
-    fn settle(&mut self, first: Signal, stop: &AtomicBool) -> Option<Signal> {
-        let mut told = first;
-        loop {
-            if stop.load(Ordering::SeqCst) {
-                return None;
+    /// Adds what `signal` tells to `told`, and its paths to those told since the last look.
+    fn note(&mut self, signal: Signal, told: &mut Told) {
+        match signal {
+            Signal::Changed { paths, folder } => {
+                told.changed = true;
+                told.folders |= folder;
+                self.told.extend(paths);
             }
-            let next = match self.signals.recv_timeout(SETTLE) {
-                Ok(signal) => signal,
-                Err(_) => return Some(told),
-            };
-            told = match (told, next) {
-                (Signal::Failed(err), _) | (_, Signal::Failed(err)) => Signal::Failed(err),
-                (Signal::Lost, _) | (_, Signal::Lost) => Signal::Lost,
-                (Signal::Changed { folder: a }, Signal::Changed { folder: b }) => {
-                    Signal::Changed { folder: a || b }
-                }
-            };
+            Signal::Lost => {
+                told.changed = true;
+                told.folders = true;
+                self.lost = true;
+            }
+            Signal::Failed(err) => told.failed = Some(err),
         }
     }
+
+    /// Waits until nothing has been told for [`SETTLE`], adding what is told to `told`;
+    /// `false` if `stop` is set first.
+    fn settle(&mut self, stop: &AtomicBool, told: &mut Told) -> bool {
+        loop {
+            if stop.load(Ordering::SeqCst) {
+                return false;
+            }
+            match self.signals.recv_timeout(SETTLE) {
+                Ok(signal) => self.note(signal, told),
+                Err(_) => return true,
+            }
+        }
+    }
+
+    /// Looks at the sources, in case the system missed a change: `false` if it did. A
+    /// difference from `last` in a path told of since then was told (and rebuilt); one not
+    /// yet told may have its event still on the way (its thread waiting for a core), which
+    /// is waited for and added to `told`.
+    fn look(&mut self, roots: &[PathBuf], last: &mut Snapshot, told: &mut Told) -> bool {
+        let now = snapshot(roots);
+        self.looked = Instant::now();
+        let mut missed = differences(last, &now);
+        *last = now;
+        missed.retain(|path| !self.was_told(path));
+        self.told.clear();
+        self.lost = false;
+        let deadline = Instant::now() + TICK;
+        while !missed.is_empty() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let Ok(signal) = self.signals.recv_timeout(left) else {
+                return false;
+            };
+            self.note(signal, told);
+            missed.retain(|path| !self.was_told(path));
+        }
+        true
+    }
+
+    /// Whether a change of `path` was told since the last look.
+    fn was_told(&self, path: &Path) -> bool {
+        self.lost || path.ancestors().any(|p| self.told.contains(p))
+    }
+}
+
+/// The paths whose stamp differs between `a` and `b`, or that are in only one of them.
+fn differences(a: &Snapshot, b: &Snapshot) -> Vec<PathBuf> {
+    let changed =
+        a.0.iter()
+            .filter(|(path, stamp)| b.0.get(*path) != Some(stamp));
+    let added = b.0.keys().filter(|path| !a.0.contains_key(*path));
+    changed
+        .map(|(path, _)| path)
+        .chain(added)
+        .cloned()
+        .collect()
 }
 
 /// Whether `path` is a source folder of the site in `site_dir` (absolute) itself.
@@ -471,7 +524,6 @@ mod tests {
             });
             assert!(watcher.wait(&stop));
             writer.join().unwrap();
-            watcher.rebuilt();
             assert!(!changes_within(&mut watcher, Duration::from_millis(300)));
 
             stop.store(true, Ordering::SeqCst);
@@ -501,7 +553,6 @@ mod tests {
             });
             assert!(watcher.wait(&stop));
             writer.join().unwrap();
-            watcher.rebuilt();
             // One wait saw the whole save: nothing is left to see after it.
             assert!(!changes_within(&mut watcher, Duration::from_millis(300)));
         }
@@ -526,7 +577,6 @@ mod tests {
         // Reading a source (as a rebuild does) is not a change either.
         fs::write(reports.join("r.md"), "text").unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
-        watcher.rebuilt();
         assert_eq!(fs::read_to_string(reports.join("r.md")).unwrap(), "text");
         assert!(!changes_within(&mut watcher, Duration::from_millis(300)));
 
@@ -556,31 +606,51 @@ mod tests {
         let templates = dir.path().join("themes/mine/templates");
         fs::create_dir_all(&templates).unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
-        watcher.rebuilt();
         fs::write(templates.join("page.html"), "x").unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
-        watcher.rebuilt();
 
         // A source folder removed and made again is watched again.
         fs::create_dir_all(dir.path().join("content/reports")).unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
-        watcher.rebuilt();
         fs::remove_dir_all(dir.path().join("content")).unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
-        watcher.rebuilt();
         fs::create_dir_all(dir.path().join("content")).unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
-        watcher.rebuilt();
         fs::write(dir.path().join("content/site.yaml"), "x").unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
-        watcher.rebuilt();
         // Both within one settle time: the folder is there before and after.
         fs::remove_dir_all(dir.path().join("content")).unwrap();
         fs::create_dir_all(dir.path().join("content")).unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
-        watcher.rebuilt();
         fs::write(dir.path().join("content/site.yaml"), "y").unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
+    }
+
+    #[test]
+    fn a_look_after_told_changes_finds_nothing_missed() {
+        let dir = tempfile::tempdir().unwrap();
+        let reports = dir.path().join("content/reports");
+        fs::create_dir_all(&reports).unwrap();
+        let [mut watcher, _] = both(dir.path());
+        if !watcher.uses_events() {
+            return;
+        }
+        watcher.events.as_mut().unwrap().recheck = Duration::from_millis(50);
+        for round in 0..3 {
+            // A file changed, one added, a folder made with a file in it, one removed.
+            fs::write(dir.path().join("content/site.yaml"), format!("{round}")).unwrap();
+            fs::write(reports.join(format!("r{round}.md")), "text").unwrap();
+            let folder = dir.path().join(format!("content/pages/p{round}"));
+            fs::create_dir_all(&folder).unwrap();
+            fs::write(folder.join("page.md"), "text").unwrap();
+            if round > 0 {
+                fs::remove_file(reports.join(format!("r{}.md", round - 1))).unwrap();
+            }
+            assert!(changes_within(&mut watcher, Duration::from_secs(5)));
+            // Several looks: each finds the changes told, none missed.
+            assert!(!changes_within(&mut watcher, Duration::from_millis(300)));
+            assert!(watcher.uses_events(), "round {round}: fell back to polling");
+        }
     }
 
     #[test]
@@ -599,7 +669,6 @@ mod tests {
         fs::write(dir.path().join("content/site.yaml"), "x").unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
         assert!(!watcher.uses_events(), "polls from now on");
-        watcher.rebuilt();
         fs::write(dir.path().join("content/site.yaml"), "xy").unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
     }
