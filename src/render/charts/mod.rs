@@ -229,7 +229,12 @@ fn font(size: f64, color: RGBColor) -> TextStyle<'static> {
         // 3.5 % of a build; a copy of this one is cheaper.
         static BASE: FontDesc<'static> = (FAMILY, 1.0).into_font();
     }
-    BASE.with(|base| base.resize(size * 1.24)).color(&color)
+    // Built field by field: `FontDesc::color` would copy the font once more.
+    TextStyle {
+        font: BASE.with(|base| base.resize(size * 1.24)),
+        color: color.to_backend_color(),
+        pos: Pos::default(),
+    }
 }
 
 fn anchored(mut style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
