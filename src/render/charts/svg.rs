@@ -68,6 +68,13 @@ impl Canvas {
     /// A number rounded to two decimals, without trailing zeros: the output must not depend
     /// on the last bits of a float.
     fn number(&mut self, name: &str, value: f64) {
+        #[allow(clippy::cast_possible_truncation, clippy::float_cmp)]
+        // reason: only whole numbers well inside i64 take this path
+        if value.fract() == 0.0 && value.abs() < 1e15 {
+            // Most numbers here are an opacity of 1; formatting a float to two places is slow.
+            let _ = write!(self.body, " {name}=\"{}\"", value as i64);
+            return;
+        }
         let text = format!("{value:.2}");
         let text = if text.contains('.') {
             text.trim_end_matches('0').trim_end_matches('.')
