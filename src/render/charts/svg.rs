@@ -25,6 +25,8 @@ pub struct Canvas {
     pub(super) body: String,
     /// For each palette colour: whether an area is hatched in it.
     pub(super) hatched: [bool; PALETTE.len()],
+    /// Decimal numbers already written, with their text.
+    decimals: Vec<(f64, String)>,
 }
 
 impl Canvas {
@@ -34,6 +36,7 @@ impl Canvas {
             size,
             body: String::with_capacity(8 * 1024),
             hatched: [false; PALETTE.len()],
+            decimals: Vec::new(),
         }
     }
 
@@ -53,7 +56,14 @@ impl Canvas {
             self.hatched[i] = true;
             let _ = write!(self.body, " fill=\"url(#{}-hatch-{i})\"", self.id);
         } else {
-            let _ = write!(self.body, " {name}=\"#{r:02X}{g:02X}{b:02X}\"");
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            self.attribute(name);
+            self.body.push('#');
+            for byte in [r, g, b] {
+                self.body.push(char::from(HEX[usize::from(byte >> 4)]));
+                self.body.push(char::from(HEX[usize::from(byte & 0xf)]));
+            }
+            self.body.push('"');
         }
     }
 
@@ -61,8 +71,17 @@ impl Canvas {
         self.number("opacity", colour.alpha);
     }
 
-    fn int(&mut self, name: &str, value: impl std::fmt::Display) {
-        let _ = write!(self.body, " {name}=\"{value}\"");
+    /// ` name="`, left open for the value.
+    fn attribute(&mut self, name: &str) {
+        self.body.push(' ');
+        self.body.push_str(name);
+        self.body.push_str("=\"");
+    }
+
+    fn int(&mut self, name: &str, value: impl itoa::Integer) {
+        self.attribute(name);
+        self.body.push_str(itoa::Buffer::new().format(value));
+        self.body.push('"');
     }
 
     /// A number rounded to two decimals, without trailing zeros: the output must not depend
@@ -72,22 +91,33 @@ impl Canvas {
         // reason: only whole numbers well inside i64 take this path
         if value.fract() == 0.0 && value.abs() < 1e15 {
             // Most numbers here are an opacity of 1; formatting a float to two places is slow.
-            let _ = write!(self.body, " {name}=\"{}\"", value as i64);
-            return;
+            return self.int(name, value as i64);
         }
-        let text = format!("{value:.2}");
-        let text = if text.contains('.') {
-            text.trim_end_matches('0').trim_end_matches('.')
+        self.attribute(name);
+        // The few font sizes come back again and again; each is formatted once.
+        if let Some((_, text)) = self
+            .decimals
+            .iter()
+            .find(|(v, _)| v.to_bits() == value.to_bits())
+        {
+            self.body.push_str(text);
         } else {
-            &text
-        };
-        let _ = write!(self.body, " {name}=\"{text}\"");
+            let text = format!("{value:.2}");
+            let text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+            self.body.push_str(&text);
+            self.decimals.push((value, text));
+        }
+        self.body.push('"');
     }
 
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
         self.body.push_str(" points=\"");
+        let mut buffer = itoa::Buffer::new();
         for (x, y) in path {
-            let _ = write!(self.body, "{x},{y} ");
+            self.body.push_str(buffer.format(x));
+            self.body.push(',');
+            self.body.push_str(buffer.format(y));
+            self.body.push(' ');
         }
         self.body.push('"');
     }
