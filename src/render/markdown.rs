@@ -4,14 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Renders a Markdown document whose highest heading becomes `<h{top}>` (2 to 6), the
 /// others keeping their distance to it.
 pub fn to_html(markdown: &str, top: u8) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let highest = events
         .iter()
         .filter_map(|e| match e {
@@ -24,10 +24,11 @@ pub fn to_html(markdown: &str, top: u8) -> String {
     let mut used_ids = HashSet::new();
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut dropped_images = 0usize;
+    let mut table = TableCells::default();
     let mut out_events = Vec::with_capacity(events.len());
-    let mut i = 0;
-    while i < events.len() {
-        let event = events[i].clone();
+    for i in 0..events.len() {
+        // Each event is taken once; a heading still reads the text events after it.
+        let event = std::mem::replace(&mut events[i], Event::SoftBreak);
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -107,54 +108,58 @@ pub fn to_html(markdown: &str, top: u8) -> String {
                 }
             }
             Event::End(TagEnd::Image) if dropped_images > 0 => dropped_images -= 1,
+            Event::Start(Tag::Table(alignments)) => {
+                table.alignments.clone_from(&alignments);
+                out_events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::Start(Tag::TableHead) => {
+                (table.head, table.column) = (true, 0);
+                out_events.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                table.head = false;
+                out_events.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                table.column = 0;
+                out_events.push(Event::Start(Tag::TableRow));
+            }
+            Event::Start(Tag::TableCell) => {
+                out_events.push(Event::Html(CowStr::Borrowed(table.open_cell())));
+            }
             other => out_events.push(other),
         }
-        i += 1;
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    table_cells(&html)
+    html
 }
 
-/// Header cells of Markdown tables become column headers, and alignment becomes a class,
-/// because the pages' Content-Security-Policy forbids inline styles. Raw HTML was escaped
-/// before rendering, so every `<th` and `<td` here comes from the renderer. One pass.
-fn table_cells(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(at) = rest.find("<t") {
-        let (before, tag) = rest.split_at(at);
-        out.push_str(before);
-        let header = tag.starts_with("<th");
-        if !(header || tag.starts_with("<td"))
-            || !matches!(tag.as_bytes().get(3), Some(b'>' | b' '))
-        {
-            out.push_str("<t");
-            rest = &tag[2..];
-            continue;
+/// Where the renderer is in a table. Header cells become column headers, and alignment
+/// becomes a class, because the pages' Content-Security-Policy forbids the inline styles the
+/// renderer would write; so this writes each cell's opening tag itself.
+#[derive(Default)]
+struct TableCells {
+    alignments: Vec<Alignment>,
+    head: bool,
+    column: usize,
+}
+
+impl TableCells {
+    fn open_cell(&mut self) -> &'static str {
+        let align = self.alignments.get(self.column).copied();
+        self.column += 1;
+        match (self.head, align) {
+            (true, Some(Alignment::Left)) => "<th scope=\"col\" class=\"align-left\">",
+            (true, Some(Alignment::Center)) => "<th scope=\"col\" class=\"align-center\">",
+            (true, Some(Alignment::Right)) => "<th scope=\"col\" class=\"align-right\">",
+            (true, _) => "<th scope=\"col\">",
+            (false, Some(Alignment::Left)) => "<td class=\"align-left\">",
+            (false, Some(Alignment::Center)) => "<td class=\"align-center\">",
+            (false, Some(Alignment::Right)) => "<td class=\"align-right\">",
+            (false, _) => "<td>",
         }
-        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
-        let attributes = &tag[3..end];
-        out.push_str(&tag[..3]);
-        if header {
-            out.push_str(" scope=\"col\"");
-        }
-        let align = attributes
-            .strip_prefix(" style=\"text-align: ")
-            .and_then(|a| a.strip_suffix("\">"))
-            .filter(|a| matches!(*a, "left" | "center" | "right"));
-        match align {
-            Some(a) => {
-                out.push_str(" class=\"align-");
-                out.push_str(a);
-                out.push_str("\">");
-            }
-            None => out.push_str(attributes),
-        }
-        rest = &tag[end..];
     }
-    out.push_str(rest);
-    out
 }
 
 fn heading_level(n: u8) -> HeadingLevel {

@@ -8,6 +8,7 @@ pub use agreement::check as check_agreement;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::config::{self, BuildOptions, Config, Language};
 use crate::diagnostics::{Diagnostics, SourceFile};
@@ -38,21 +39,30 @@ pub fn validate(
         .site
         .as_ref()
         .and_then(|site| check_config(site, options, diags));
-    let agreements: Vec<Agreement> = content
-        .agreements
-        .iter()
-        .filter_map(|loaded| agreement::check(loaded, diags))
-        .collect();
+    let mut content = content;
+    let agreements: Vec<Agreement> = check_all(&mut content.agreements, diags, |loaded, diags| {
+        agreement::check(loaded, diags)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let by_id: BTreeMap<&str, &Agreement> = agreements.iter().map(|a| (a.id.as_str(), a)).collect();
+    let agreement_files = &content.agreement_files;
+    let checked_reports = check_all(&mut content.reports, diags, |loaded, diags| {
+        let agreement = loaded.data.front.agreement.value.trim();
+        if !by_id.contains_key(agreement) && agreement_files.contains(agreement) {
+            // The agreement exists but has its own errors, reported there.
+            return None;
+        }
+        let mut report = check_report(loaded, &by_id, diags)?;
+        // The body moves into the report: the source is not needed after this.
+        report.body = std::mem::take(&mut loaded.data.body);
+        Some(report)
+    });
     let mut reports = Vec::new();
     let mut seen: BTreeMap<(String, i32), &SourceFile> = BTreeMap::new();
-    for loaded in &content.reports {
-        let agreement = loaded.data.front.agreement.value.trim();
-        if !by_id.contains_key(agreement) && content.agreement_files.contains(agreement) {
-            // The agreement exists but has its own errors, reported there.
-            continue;
-        }
-        if let Some(report) = check_report(loaded, &by_id, diags) {
+    for (loaded, report) in content.reports.iter().zip(checked_reports) {
+        if let Some(report) = report {
             let key = (report.agreement.clone(), report.year);
             if let Some(first) = seen.get(&key) {
                 let (line, col) = position(&loaded.data.front.year);
@@ -94,6 +104,30 @@ pub fn validate(
         reports,
         pages,
     })
+}
+
+/// Runs `check` on every item, in parallel; the problems are kept in the items' order.
+/// `check` may take what it keeps out of its item instead of copying it.
+fn check_all<T: Send, U: Send>(
+    items: &mut [T],
+    diags: &mut Diagnostics,
+    check: impl Fn(&mut T, &mut Diagnostics) -> Option<U> + Sync,
+) -> Vec<Option<U>> {
+    let results: Vec<(Option<U>, Diagnostics)> = items
+        .par_iter_mut()
+        .map(|item| {
+            let mut found = Diagnostics::new();
+            let checked = check(item, &mut found);
+            (checked, found)
+        })
+        .collect();
+    results
+        .into_iter()
+        .map(|(checked, found)| {
+            diags.extend(found);
+            checked
+        })
+        .collect()
 }
 
 fn front_file(file: &SourceFile) -> SourceFile {
@@ -301,6 +335,6 @@ fn check_report(
         received,
         spent,
         statistics,
-        body: loaded.data.body.clone(),
+        body: String::new(), // moved in by the caller, which owns the source
     })
 }

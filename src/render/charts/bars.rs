@@ -277,9 +277,9 @@ impl BarChart {
         let footnote = size.is_none() && totals.iter().any(|t| t.unpublished);
         let height = legend_height + PLOT_HEIGHT + if footnote { 24 } else { 0 };
 
-        let mut svg = String::new();
+        let mut canvas = Canvas::new(&self.id, (WIDTH, height));
         {
-            let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+            let root = canvas.area();
             let (top, rest) = root.split_vertically(legend_height);
             let (plot, bottom) = rest.split_vertically(PLOT_HEIGHT);
             self.draw_legend(&top, &legend).map_err(|e| fail(&e))?;
@@ -353,14 +353,7 @@ impl BarChart {
             }
             root.present().map_err(|e| fail(&e))?;
         }
-        Ok(finish(
-            &svg,
-            &self.id,
-            "chart-wide",
-            &self.title,
-            desc,
-            (WIDTH, height),
-        ))
+        Ok(finish(&canvas, &self.id, "chart-wide", &self.title, desc))
     }
 
     /// One row per year, bars running right, totals after them: for narrow screens, where
@@ -387,9 +380,9 @@ impl BarChart {
         let message = if all_unpublished { 28 } else { 0 };
         let height = legend_height + message + ROW * self.years.len().max(1) as u32 + 8;
 
-        let mut svg = String::new();
+        let mut canvas = Canvas::new(&id, (NARROW, height));
         {
-            let root = SVGBackend::with_string(&mut svg, (NARROW, height)).into_drawing_area();
+            let root = canvas.area();
             let (top, plot) = root.split_vertically(legend_height + message);
             self.draw_legend(&top, &legend).map_err(|e| fail(&e))?;
             if all_unpublished {
@@ -434,14 +427,7 @@ impl BarChart {
             }
             root.present().map_err(|e| fail(&e))?;
         }
-        Ok(finish(
-            &svg,
-            &id,
-            "chart-narrow",
-            &self.title,
-            desc,
-            (NARROW, height),
-        ))
+        Ok(finish(&canvas, &id, "chart-narrow", &self.title, desc))
     }
 }
 

@@ -89,9 +89,9 @@ impl HBarChart {
             .collect();
         let height = rows.iter().sum::<u32>() + 8;
 
-        let mut svg = String::new();
+        let mut canvas = Canvas::new(&self.id, (NARROW, height));
         {
-            let root = SVGBackend::with_string(&mut svg, (NARROW, height)).into_drawing_area();
+            let root = canvas.area();
             let mut top = 4i32;
             for ((bar, lines), row) in self.bars.iter().zip(&names).zip(&rows) {
                 for (k, line) in lines.iter().enumerate() {
@@ -130,12 +130,11 @@ impl HBarChart {
             root.present().map_err(|e| fail(&e))?;
         }
         Ok(finish(
-            &svg,
+            &canvas,
             &self.id,
             "chart-compact",
             &self.title,
             &self.describe(text),
-            (NARROW, height),
         ))
     }
 }

@@ -55,9 +55,9 @@ impl LineChart {
         let axis_max = if max > 0.0 { max * 1.25 } else { 1.0 };
         let y_label_width = (text_width(&text.num(axis_max.round()), SMALL) + 14.0).ceil() as u32;
 
-        let mut svg = String::new();
+        let mut canvas = Canvas::new(&self.id, (NARROW, HEIGHT));
         {
-            let root = SVGBackend::with_string(&mut svg, (NARROW, HEIGHT)).into_drawing_area();
+            let root = canvas.area();
             let mut chart = ChartBuilder::on(&root)
                 .margin_top(12)
                 .margin_right(16)
@@ -95,12 +95,11 @@ impl LineChart {
             root.present().map_err(|e| fail(&e))?;
         }
         Ok(finish(
-            &svg,
+            &canvas,
             &self.id,
             "chart-compact",
             &self.title,
             &self.describe(text),
-            (NARROW, HEIGHT),
         ))
     }
 }
