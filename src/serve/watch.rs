@@ -10,9 +10,9 @@
 //! millisecond for the example site and about 16 ms for a national one (1,000 agreements and
 //! 4,000 reports, 5,000 files: 16 ms on tmpfs, warm cache, one core), so the pause between
 //! looks grows with their cost to keep an idle server's polling to about a fifth of one
-//! core. While events are used the sources are still looked at once a
-//! [`RECHECK`]; a change found that way and not told of means the system does not report
-//! this folder's changes, and the watcher polls from then on.
+//! core. While events are used the sources are still looked at once a [`RECHECK`] (less
+//! often where a look is costly); a change found that way and not told of means the system
+//! does not report this folder's changes, and the watcher polls from then on.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -37,6 +37,10 @@ pub const SETTLE: Duration = Duration::from_millis(25);
 /// While the system reports changes, how often the sources are still looked at, in case it
 /// misses some (a network mount changed from another machine).
 pub const RECHECK: Duration = Duration::from_secs(1);
+/// The pause between those looks is at least this many times a look's cost, so an idle
+/// server spends at most a twentieth of one core on them (a national site of 50,000 files
+/// takes about 160 ms a look).
+const RECHECK_PER_LOOK: u32 = 20;
 /// How often a wait for events looks at the stop flag.
 const TICK: Duration = Duration::from_millis(100);
 
@@ -125,6 +129,8 @@ struct Events {
     recheck: Duration,
     /// When the sources were last looked at.
     looked: Instant,
+    /// How long that look took.
+    look_cost: Duration,
     /// The paths told of since then: a difference the next look finds in them, or in a
     /// folder holding them, was told.
     told: HashSet<PathBuf>,
@@ -198,7 +204,8 @@ impl Watcher {
             let Some(events) = &mut self.events else {
                 return self.poll_for_change(stop);
             };
-            let recheck_in = events.recheck.saturating_sub(events.looked.elapsed());
+            let every = events.recheck.max(events.look_cost * RECHECK_PER_LOOK);
+            let recheck_in = every.saturating_sub(events.looked.elapsed());
             let mut told = Told::default();
             match events.signals.recv_timeout(TICK.min(recheck_in)) {
                 Ok(signal) => events.note(signal, &mut told),
@@ -323,6 +330,7 @@ impl Events {
             watched: Vec::new(),
             recheck: RECHECK,
             looked: Instant::now(),
+            look_cost: Duration::ZERO,
             told: HashSet::new(),
             lost: false,
         };
@@ -390,8 +398,10 @@ impl Events {
     /// yet told may have its event still on the way (its thread waiting for a core), which
     /// is waited for and added to `told`.
     fn look(&mut self, roots: &[PathBuf], last: &mut Snapshot, told: &mut Told) -> bool {
+        let started = Instant::now();
         let now = snapshot(roots);
         self.looked = Instant::now();
+        self.look_cost = self.looked - started;
         let mut missed = differences(last, &now);
         *last = now;
         missed.retain(|path| !self.was_told(path));
