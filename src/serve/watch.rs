@@ -401,9 +401,10 @@ impl Events {
         let started = Instant::now();
         let now = snapshot(roots);
         self.looked = Instant::now();
-        self.look_cost = self.looked - started;
         let mut missed = differences(last, &now);
         *last = now;
+        // The whole cost: looking, comparing and letting go of the last look.
+        self.look_cost = started.elapsed();
         missed.retain(|path| !self.was_told(path));
         self.told.clear();
         self.lost = false;
