@@ -67,6 +67,17 @@ impl Canvas {
         }
     }
 
+    /// Filled in `colour` with no outline, or outlined in it and not filled.
+    fn paint(&mut self, colour: BackendColor, fill: bool) {
+        if fill {
+            self.colour("fill", colour);
+            self.body.push_str(" stroke=\"none\"");
+        } else {
+            self.body.push_str(" fill=\"none\"");
+            self.colour("stroke", colour);
+        }
+    }
+
     fn opacity(&mut self, colour: BackendColor) {
         self.number("opacity", colour.alpha);
     }
@@ -137,6 +148,17 @@ pub struct Backend<'a> {
     canvas: &'a mut Canvas,
 }
 
+impl Backend<'_> {
+    /// The canvas with the element `tag` begun, or `None` for an invisible colour.
+    fn element(&mut self, tag: &str, color: BackendColor) -> Option<&mut Canvas> {
+        if color.alpha == 0.0 {
+            return None;
+        }
+        self.canvas.open(tag);
+        Some(&mut *self.canvas)
+    }
+}
+
 /// Drawing into a `String` cannot fail; the error type is only what plotters asks for.
 type Result = std::result::Result<(), DrawingErrorKind<std::fmt::Error>>;
 
@@ -156,11 +178,9 @@ impl DrawingBackend for Backend<'_> {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
-        if color.alpha == 0.0 {
+        let Some(c) = self.element("rect", color) else {
             return Ok(());
-        }
-        let c = &mut *self.canvas;
-        c.open("rect");
+        };
         c.int("x", point.0);
         c.int("y", point.1);
         c.body.push_str(" width=\"1\" height=\"1\" stroke=\"none\"");
@@ -177,11 +197,9 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
+        let Some(c) = self.element("line", color) else {
             return Ok(());
-        }
-        let c = &mut *self.canvas;
-        c.open("line");
+        };
         c.opacity(color);
         c.colour("stroke", color);
         c.int("stroke-width", style.stroke_width());
@@ -201,23 +219,15 @@ impl DrawingBackend for Backend<'_> {
         fill: bool,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
+        let Some(c) = self.element("rect", color) else {
             return Ok(());
-        }
-        let c = &mut *self.canvas;
-        c.open("rect");
+        };
         c.int("x", upper_left.0);
         c.int("y", upper_left.1);
         c.int("width", bottom_right.0 - upper_left.0);
         c.int("height", bottom_right.1 - upper_left.1);
         c.opacity(color);
-        if fill {
-            c.colour("fill", color);
-            c.body.push_str(" stroke=\"none\"");
-        } else {
-            c.body.push_str(" fill=\"none\"");
-            c.colour("stroke", color);
-        }
+        c.paint(color, fill);
         c.close();
         Ok(())
     }
@@ -228,11 +238,9 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
+        let Some(c) = self.element("polyline", color) else {
             return Ok(());
-        }
-        let c = &mut *self.canvas;
-        c.open("polyline");
+        };
         c.body.push_str(" fill=\"none\"");
         c.opacity(color);
         c.colour("stroke", color);
@@ -250,22 +258,14 @@ impl DrawingBackend for Backend<'_> {
         fill: bool,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
+        let Some(c) = self.element("circle", color) else {
             return Ok(());
-        }
-        let c = &mut *self.canvas;
-        c.open("circle");
+        };
         c.int("cx", center.0);
         c.int("cy", center.1);
         c.int("r", radius);
         c.opacity(color);
-        if fill {
-            c.colour("fill", color);
-            c.body.push_str(" stroke=\"none\"");
-        } else {
-            c.body.push_str(" fill=\"none\"");
-            c.colour("stroke", color);
-        }
+        c.paint(color, fill);
         c.int("stroke-width", style.stroke_width());
         c.close();
         Ok(())
@@ -277,11 +277,9 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
+        let Some(c) = self.element("polygon", color) else {
             return Ok(());
-        }
-        let c = &mut *self.canvas;
-        c.open("polygon");
+        };
         c.opacity(color);
         c.colour("fill", color);
         c.points(path);
@@ -296,12 +294,10 @@ impl DrawingBackend for Backend<'_> {
         (x, y): BackendCoord,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
         let anchor = style.anchor();
-        let c = &mut *self.canvas;
-        c.open("text");
+        let Some(c) = self.element("text", color) else {
+            return Ok(());
+        };
         c.int("x", x);
         c.int("y", y);
         c.body.push_str(match anchor.v_pos {
