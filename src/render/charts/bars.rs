@@ -353,7 +353,7 @@ impl BarChart {
             }
             root.present().map_err(|e| fail(&e))?;
         }
-        Ok(finish(&canvas, &self.id, "chart-wide", &self.title, desc))
+        Ok(finish(&canvas, "chart-wide", &self.title, desc))
     }
 
     /// One row per year, bars running right, totals after them: for narrow screens, where
@@ -427,7 +427,7 @@ impl BarChart {
             }
             root.present().map_err(|e| fail(&e))?;
         }
-        Ok(finish(&canvas, &id, "chart-narrow", &self.title, desc))
+        Ok(finish(&canvas, "chart-narrow", &self.title, desc))
     }
 }
 

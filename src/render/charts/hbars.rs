@@ -131,7 +131,6 @@ impl HBarChart {
         }
         Ok(finish(
             &canvas,
-            &self.id,
             "chart-compact",
             &self.title,
             &self.describe(text),

@@ -96,7 +96,6 @@ impl LineChart {
         }
         Ok(finish(
             &canvas,
-            &self.id,
             "chart-compact",
             &self.title,
             &self.describe(text),

@@ -279,8 +279,8 @@ fn escape(text: &str) -> String {
 /// The inline chart: the root element gets `role="img"`, a class, `aria-labelledby`, a
 /// `<title>` and a `<desc>`, and no fixed width or height (CSS sizes it from the viewBox);
 /// then the patterns of hatched areas, and the elements.
-fn finish(canvas: &Canvas, id: &str, class: &str, title: &str, desc: &str) -> String {
-    let (width, height) = canvas.size();
+fn finish(canvas: &Canvas, class: &str, title: &str, desc: &str) -> String {
+    let (id, (width, height)) = (&canvas.id, canvas.size());
     let mut out = String::with_capacity(canvas.body.len() + title.len() + desc.len() + 400);
     out.push_str(&format!(
         "<svg class=\"chart-svg {class}\" viewBox=\"0 0 {width} {height}\" role=\"img\" \

@@ -19,8 +19,8 @@ use super::PALETTE;
 
 /// The elements of one chart, and which hatch patterns they use.
 pub struct Canvas {
-    /// Prefix of the pattern ids (the chart's id).
-    id: String,
+    /// The chart's id, which its title, description and patterns are named after.
+    pub(super) id: String,
     size: (u32, u32),
     pub(super) body: String,
     /// For each palette colour: whether an area is hatched in it.
