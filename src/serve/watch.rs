@@ -504,6 +504,12 @@ mod tests {
         [told, Watcher::polling(site)]
     }
 
+    /// The watcher told by the system, as in [`both`]; `None` where the system tells nothing.
+    fn told(site: &Path) -> Option<Watcher> {
+        let [watcher, _] = both(site);
+        watcher.uses_events().then_some(watcher)
+    }
+
     /// Whether `watcher` sees a change within `limit` (then it is stopped).
     fn changes_within(watcher: &mut Watcher, limit: Duration) -> bool {
         let stop = std::sync::Arc::new(AtomicBool::new(false));
@@ -574,10 +580,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let reports = dir.path().join("content/reports");
         fs::create_dir_all(&reports).unwrap();
-        let [mut watcher, _] = both(dir.path());
-        if !watcher.uses_events() {
+        let Some(mut watcher) = told(dir.path()) else {
             return;
-        }
+        };
         // Only editor leftovers and files outside the sources: no change.
         fs::write(reports.join(".#r.md"), "lock").unwrap();
         fs::write(reports.join("r.md.swp"), "swap").unwrap();
@@ -610,10 +615,9 @@ mod tests {
     #[test]
     fn source_folders_made_after_start_are_watched() {
         let dir = tempfile::tempdir().unwrap();
-        let [mut watcher, _] = both(dir.path());
-        if !watcher.uses_events() {
+        let Some(mut watcher) = told(dir.path()) else {
             return;
-        }
+        };
         let templates = dir.path().join("themes/mine/templates");
         fs::create_dir_all(&templates).unwrap();
         assert!(changes_within(&mut watcher, Duration::from_secs(5)));
@@ -642,10 +646,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let reports = dir.path().join("content/reports");
         fs::create_dir_all(&reports).unwrap();
-        let [mut watcher, _] = both(dir.path());
-        if !watcher.uses_events() {
+        let Some(mut watcher) = told(dir.path()) else {
             return;
-        }
+        };
         watcher.events.as_mut().unwrap().recheck = Duration::from_millis(50);
         for round in 0..3 {
             // A file changed, one added, a folder made with a file in it, one removed.
@@ -668,10 +671,9 @@ mod tests {
     fn a_change_the_system_did_not_tell_is_found_by_looking() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("content")).unwrap();
-        let [mut watcher, _] = both(dir.path());
-        if !watcher.uses_events() {
+        let Some(mut watcher) = told(dir.path()) else {
             return;
-        }
+        };
         // A file system that tells nothing: the events are dropped unread.
         let (_send, nothing) = mpsc::channel();
         let events = watcher.events.as_mut().unwrap();

@@ -351,7 +351,6 @@ impl BarChart {
                     ))
                     .map_err(|e| fail(&e))?;
             }
-            root.present().map_err(|e| fail(&e))?;
         }
         Ok(finish(&canvas, "chart-wide", &self.title, desc))
     }
@@ -425,7 +424,6 @@ impl BarChart {
                 ))
                 .map_err(|e| fail(&e))?;
             }
-            root.present().map_err(|e| fail(&e))?;
         }
         Ok(finish(&canvas, "chart-narrow", &self.title, desc))
     }

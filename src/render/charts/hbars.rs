@@ -127,7 +127,6 @@ impl HBarChart {
                 .map_err(|e| fail(&e))?;
                 top += *row as i32;
             }
-            root.present().map_err(|e| fail(&e))?;
         }
         Ok(finish(
             &canvas,

@@ -92,7 +92,6 @@ impl LineChart {
                 ))
                 .map_err(|e| fail(&e))?;
             }
-            root.present().map_err(|e| fail(&e))?;
         }
         Ok(finish(
             &canvas,

@@ -173,6 +173,8 @@ impl DrawingBackend for Backend<'_> {
         Ok(())
     }
 
+    /// Nothing to present: every element is in the canvas as soon as it is drawn, so the
+    /// charts never call this.
     fn present(&mut self) -> Result {
         Ok(())
     }
