@@ -161,7 +161,8 @@ pub fn render_into(
 }
 
 /// Checks the site and writes it to `out_dir` (default `site_dir/output`), replacing the
-/// previous output whole. On any error the previous output is left exactly as it was.
+/// previous output whole. On any error the previous output is left exactly as it was, except
+/// where the error says otherwise (see [`write::WriteError::Swap`]).
 pub fn build(
     site_dir: &Path,
     out_dir: Option<&Path>,
@@ -179,10 +180,10 @@ pub fn build_with(
 ) -> Result<Outcome, Failure> {
     let started = Instant::now();
     let default_out = site_dir.join("output");
-    let staging = write::Staging::new(out_dir.unwrap_or(&default_out))?;
+    let staging = write::Staging::new(out_dir.unwrap_or(&default_out), site_dir, progress)?;
     let mut outcome = render_into(site_dir, options, &staging, progress)?;
     progress.stage("publishing", 0);
-    staging.publish()?;
+    staging.publish(progress)?;
     outcome.elapsed = started.elapsed();
     Ok(outcome)
 }

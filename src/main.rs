@@ -192,7 +192,8 @@ fn report(result: Result<iopsite::Outcome, Failure>, quiet: bool, verb: &str) ->
             ExitCode::FAILURE
         }
         Err(err) => {
-            eprintln!("error: {err}; the previous output is unchanged");
+            // Each write error says what state the output is in.
+            eprintln!("error: {err}");
             ExitCode::FAILURE
         }
     }

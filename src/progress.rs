@@ -15,6 +15,9 @@ pub trait Progress: Sync {
     fn stage(&self, _name: &'static str, _total: usize) {}
     /// `steps` more steps of the current stage are done.
     fn advance(&self, _steps: usize) {}
+    /// Something the person running the build should know that is not a problem of the
+    /// content: waiting for another build, cleaning up after a killed one.
+    fn notice(&self, _message: &str) {}
     /// Whether the caller no longer wants the result (the preview server, when a newer
     /// edit has arrived): rendering then stops early and produces nothing.
     fn cancelled(&self) -> bool {
@@ -76,6 +79,11 @@ impl Progress for TerminalBar {
 
     fn advance(&self, steps: usize) {
         self.bar.inc(steps as u64);
+    }
+
+    /// Printed on standard error even with `--quiet`: it explains a wait or a leftover.
+    fn notice(&self, message: &str) {
+        self.bar.suspend(|| eprintln!("note: {message}"));
     }
 }
 

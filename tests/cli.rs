@@ -201,11 +201,11 @@ fn a_failed_build_leaves_the_previous_output_unchanged() {
     for (path, bytes) in &before {
         assert!(after[path] == *bytes, "{} changed", path.display());
     }
-    // No staging or set-aside folders are left beside the output.
+    // No staging or set-aside folders are left beside the output, only the (unlocked) lock file.
     let mut names: Vec<String> = fs::read_dir(site.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["content", "output"]);
+    assert_eq!(names, [".output.lock", "content", "output"]);
 }

@@ -34,6 +34,10 @@ pub enum ScaffoldError {
     BadName(String),
     #[error("no site found in {0} (no content/site.yaml or site.yaml); run `iopsite init` first")]
     NoSite(PathBuf),
+    #[error(
+        "{0} already holds a site ({1} exists); `init` makes a new site only in a folder without one"
+    )]
+    SiteExists(PathBuf, PathBuf),
     #[error("cannot write {0}: {1}")]
     Io(PathBuf, std::io::Error),
 }
@@ -49,12 +53,25 @@ fn write_new(path: &Path, text: &str) -> Result<PathBuf, ScaffoldError> {
     Ok(path.to_path_buf())
 }
 
+/// What shows that a folder already holds a site, in either layout: its settings, or one of
+/// its content folders (a site being put together may have no `site.yaml` yet).
+const SITE_SIGNS: [&str; 6] = [
+    "site.yaml",
+    "content/site.yaml",
+    "agreements",
+    "reports",
+    "content/agreements",
+    "content/reports",
+];
+
 /// Creates a new site in `dir`: `content/site.yaml`, an example agreement and an about page.
+/// Refuses a folder that already holds a site with its files directly in it or in `content/`:
+/// a new `content/` would otherwise win over the real content at the next build.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
-    let content = dir.join("content");
-    if content.join("site.yaml").exists() {
-        return Err(ScaffoldError::Exists(content.join("site.yaml")));
+    if let Some(found) = SITE_SIGNS.iter().map(|s| dir.join(s)).find(|p| p.exists()) {
+        return Err(ScaffoldError::SiteExists(dir.to_path_buf(), found));
     }
+    let content = dir.join("content");
     Ok(vec![
         write_new(&content.join("site.yaml"), SITE)?,
         write_new(&content.join("agreements/example.yaml"), AGREEMENT)?,
