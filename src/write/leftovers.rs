@@ -51,8 +51,7 @@ pub fn recover(target: &Target, progress: &dyn Progress) -> Result<(), WriteErro
     }
     let newest = find(target)
         .into_iter()
-        .filter(|(path, set_aside)| *set_aside && path.join(MARKER).is_file())
-        .next_back();
+        .rfind(|(path, set_aside)| *set_aside && path.join(MARKER).is_file());
     if let Some((aside, _)) = newest {
         fs::rename(&aside, &target.dir).map_err(|source| WriteError::Io {
             path: target.dir.clone(),

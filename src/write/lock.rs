@@ -15,7 +15,15 @@ use super::WriteError;
 /// A held lock; dropping it lets the next build go on.
 #[derive(Debug)]
 pub struct BuildLock {
-    _file: File,
+    file: File,
+}
+
+impl Drop for BuildLock {
+    /// Empties the file before letting go, so that a process id in it is always the holder's
+    /// (except after a holder was killed, until the next one writes its own).
+    fn drop(&mut self) {
+        let _ = self.file.set_len(0);
+    }
 }
 
 impl BuildLock {
@@ -46,16 +54,23 @@ impl BuildLock {
             .and_then(|()| file.rewind())
             .and_then(|()| file.write_all(pid.as_bytes()))
             .map_err(io)?;
-        Ok(BuildLock { _file: file })
+        Ok(BuildLock { file })
     }
 }
 
-/// The process id written by the build that holds the lock.
+/// The process id written by the build that holds the lock. A build that has only just
+/// taken it writes its id a moment later, so an empty file is read again a few times.
 fn holder(file: &mut File) -> Option<u32> {
-    let mut text = String::new();
-    file.rewind().ok()?;
-    file.read_to_string(&mut text).ok()?;
-    text.trim().parse().ok()
+    for _ in 0..20 {
+        let mut text = String::new();
+        file.rewind().ok()?;
+        file.read_to_string(&mut text).ok()?;
+        if let Ok(pid) = text.trim().parse() {
+            return Some(pid);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    None
 }
 
 /// The lock file of the output folder `dir`: `.NAME.lock` beside it.
