@@ -49,6 +49,23 @@ fn assert_exit(output: &Output, code: i32, what: &str) {
     );
 }
 
+/// The process ended as if killed (the fault points abort).
+#[track_caller]
+fn assert_killed(output: &Output, what: &str) {
+    assert_eq!(
+        output.status.signal(),
+        Some(6),
+        "{what}: not aborted: {}",
+        stderr(output)
+    );
+}
+
+/// Beside the output there is nothing but the lock file (and the site's content).
+#[track_caller]
+fn assert_nothing_left(site: &Path) {
+    assert_eq!(names(site), [".output.lock", "content", "output"]);
+}
+
 /// Every file under `dir` (not following links) with its bytes.
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
@@ -177,7 +194,7 @@ fn an_output_path_through_the_output_folder_itself() {
     let output = build(site.path(), &["--output", &odd], None);
     assert_exit(&output, 0, "build to output/../output");
     assert!(home_has(&out, "Through dot-dot"));
-    assert_eq!(names(site.path()), [".output.lock", "content", "output"]);
+    assert_nothing_left(site.path());
 
     // The site folder itself, or a folder holding it, is never an output.
     let site_arg = site.path().to_str().unwrap().to_string();
@@ -209,12 +226,7 @@ fn a_build_killed_while_publishing_never_leaves_the_site_missing() {
         ("abort-after-swap", "New site"),
     ] {
         let output = build(site.path(), &[], Some(fault));
-        assert_eq!(
-            output.status.signal(),
-            Some(6),
-            "{fault}: {}",
-            stderr(&output)
-        );
+        assert_killed(&output, fault);
         assert!(
             home_has(&out, expect),
             "{fault}: the output is not the {expect}"
@@ -228,7 +240,7 @@ fn a_build_killed_while_publishing_never_leaves_the_site_missing() {
         // The next build removes what the killed one left.
         edit_site(site.path(), "Old site");
         assert_exit(&build(site.path(), &[], None), 0, "build after a kill");
-        assert_eq!(names(site.path()), [".output.lock", "content", "output"]);
+        assert_nothing_left(site.path());
         assert_eq!(files(&out), old);
         edit_site(site.path(), "New site");
     }
@@ -236,7 +248,7 @@ fn a_build_killed_while_publishing_never_leaves_the_site_missing() {
     // Where the swap takes two renames, a kill between them leaves no output folder; the
     // next build moves the previous site back first, so even a failing build keeps it.
     let output = build(site.path(), &[], Some("two-renames,abort-between-renames"));
-    assert_eq!(output.status.signal(), Some(6), "{}", stderr(&output));
+    assert_killed(&output, "between the renames");
     assert!(!out.exists(), "the output was there after the first rename");
     break_site(site.path());
     let output = build(site.path(), &[], None);
@@ -247,7 +259,7 @@ fn a_build_killed_while_publishing_never_leaves_the_site_missing() {
         stderr(&output)
     );
     assert_eq!(files(&out), old, "the previous site was not put back whole");
-    assert_eq!(names(site.path()), [".output.lock", "content", "output"]);
+    assert_nothing_left(site.path());
     fix_site(site.path());
 }
 
@@ -269,7 +281,7 @@ fn a_failed_swap_says_what_state_the_output_is_in() {
         stderr(&output)
     );
     assert_eq!(files(&out), old);
-    assert_eq!(names(site.path()), [".output.lock", "content", "output"]);
+    assert_nothing_left(site.path());
 
     // Undoing fails too: the message says the output folder is missing and where the site is.
     let output = build(
@@ -294,7 +306,7 @@ fn a_failed_swap_says_what_state_the_output_is_in() {
         "build after a failed restore",
     );
     assert!(home_has(&out, "New site"));
-    assert_eq!(names(site.path()), [".output.lock", "content", "output"]);
+    assert_nothing_left(site.path());
 }
 
 #[test]
@@ -367,7 +379,7 @@ fn leftovers_of_killed_builds_are_removed_but_nothing_else() {
     assert_exit(&build(site.path(), &[], None), 0, "first build");
     for _ in 0..3 {
         let output = build(site.path(), &[], Some("abort-before-swap"));
-        assert_eq!(output.status.signal(), Some(6));
+        assert_killed(&output, "before the swap");
     }
     let left = names(site.path())
         .into_iter()
