@@ -117,6 +117,16 @@ fn home_has(out: &Path, text: &str) -> bool {
     fs::read_to_string(out.join("index.html")).is_ok_and(|html| html.contains(text))
 }
 
+/// A copy of the minimal site, built once with `title`: the site, its output, the output's files.
+fn published(title: &str) -> (tempfile::TempDir, PathBuf, BTreeMap<PathBuf, Vec<u8>>) {
+    let site = minimal_site();
+    let out = site.path().join("output");
+    edit_site(site.path(), title);
+    assert_exit(&build(site.path(), &[], None), 0, "first build");
+    let files = files(&out);
+    (site, out, files)
+}
+
 #[test]
 fn a_link_to_a_web_root_stays_a_link_and_nothing_else_in_it_is_lost() {
     let site = minimal_site();
@@ -213,11 +223,7 @@ fn an_output_path_through_the_output_folder_itself() {
 
 #[test]
 fn a_build_killed_while_publishing_never_leaves_the_site_missing() {
-    let site = minimal_site();
-    let out = site.path().join("output");
-    edit_site(site.path(), "Old site");
-    assert_exit(&build(site.path(), &[], None), 0, "first build");
-    let old = files(&out);
+    let (site, out, old) = published("Old site");
 
     // Killed just before or just after the one-step swap: the output is whole, old or new.
     edit_site(site.path(), "New site");
@@ -265,11 +271,7 @@ fn a_build_killed_while_publishing_never_leaves_the_site_missing() {
 
 #[test]
 fn a_failed_swap_says_what_state_the_output_is_in() {
-    let site = minimal_site();
-    let out = site.path().join("output");
-    edit_site(site.path(), "Old site");
-    assert_exit(&build(site.path(), &[], None), 0, "first build");
-    let old = files(&out);
+    let (site, out, old) = published("Old site");
     edit_site(site.path(), "New site");
 
     // The second rename fails and the first is undone: unchanged, and said so.
