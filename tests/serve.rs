@@ -776,7 +776,12 @@ fn waiting_poll(addr: &str, generation: u64) -> Option<TcpStream> {
     match reader.read_line(&mut line) {
         Ok(_) if line.starts_with("HTTP/1.1 429") => None,
         Ok(_) => panic!("a poll for the current build answered at once: {line}"),
-        Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+            ) =>
+        {
             stream.set_read_timeout(None).unwrap();
             Some(stream)
         }
@@ -848,7 +853,10 @@ fn reload_polls_never_hold_up_pages() {
     let mut again = Vec::new();
     for _ in 0..4 {
         let (stream, took) = waiting_poll_within(addr, generation, Duration::from_secs(3));
-        assert!(took < Duration::from_secs(1), "a place came back after {took:?}");
+        assert!(
+            took < Duration::from_secs(1),
+            "a place came back after {took:?}"
+        );
         again.push(stream);
     }
     assert!(waiting_poll(addr, generation).is_none());
@@ -951,7 +959,10 @@ fn idle_connections_are_closed() {
     let kinds: [(&str, &str); 3] = [
         ("silent", ""),
         ("half a head", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
-        ("kept alive", "GET /style.css HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+        (
+            "kept alive",
+            "GET /style.css HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        ),
     ];
     let waits: Vec<_> = kinds
         .into_iter()

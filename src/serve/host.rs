@@ -151,7 +151,13 @@ mod tests {
     #[test]
     fn loopback_names_and_the_bound_address() {
         let local = hosts("127.0.0.1", &[]);
-        for ok in ["localhost", "localhost:1111", "127.0.0.1:1111", "[::1]:1111", "LOCALHOST"] {
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "LOCALHOST",
+        ] {
             assert!(local.allows(ok), "{ok}");
         }
         for refused in [

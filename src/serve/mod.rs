@@ -197,8 +197,8 @@ impl Preview {
         if crate::load::find_content_dir(&options.site_dir).is_none() {
             return Err(ServeError::NoSite(options.site_dir.display().to_string()));
         }
-        let hosts = AllowedHosts::new(options.bind, &options.allow_hosts)
-            .map_err(ServeError::AllowHost)?;
+        let hosts =
+            AllowedHosts::new(options.bind, &options.allow_hosts).map_err(ServeError::AllowHost)?;
         let runtime = server::runtime().map_err(ServeError::Runtime)?;
         let addr = SocketAddr::new(options.bind, options.port);
         // On Unix this sets `SO_REUSEADDR`: a restarted server takes its port back at once.
@@ -456,8 +456,9 @@ impl Preview {
                 }
             }
             Resolved::Redirect(to) => match HeaderValue::from_str(&to) {
-                Ok(location) => Answer::text(302, format!("see {to}\n"))
-                    .with_header(header::LOCATION, location),
+                Ok(location) => {
+                    Answer::text(302, format!("see {to}\n")).with_header(header::LOCATION, location)
+                }
                 // Not ASCII: no generated file is named like that anyway.
                 Err(_) => self.not_found(served.as_ref()),
             },
