@@ -14,6 +14,10 @@
 //! background (and thrown away) to find template errors on pages nobody has open; those are
 //! shown in the banner too. A newer change cancels that check. A page whose template fails
 //! when it is asked for answers 500 with the error.
+//!
+//! The HTTP side ([`server`]: connections, limits, the reload polls) answers only requests
+//! addressed to the preview's own names ([`host`]); the watcher and the background check
+//! are threads of their own.
 
 pub mod host;
 pub mod http;
