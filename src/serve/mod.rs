@@ -15,7 +15,7 @@
 //! shown in the banner too. A newer change cancels that check. A page whose template fails
 //! when it is asked for answers 500 with the error.
 //!
-//! The HTTP side ([`server`]: connections, limits, the reload polls) answers only requests
+//! The HTTP side (`server`: connections, limits, the reload polls) answers only requests
 //! addressed to the preview's own names ([`host`]); the watcher and the background check
 //! are threads of their own.
 
@@ -60,7 +60,7 @@ pub struct ServeOptions {
     pub base_path: String,
     pub as_of: Option<NaiveDate>,
     /// More host names (or addresses) the preview answers to, besides localhost, 127.0.0.1,
-    /// [::1] and the address it listens on (see [`host`]).
+    /// `[::1]` and the address it listens on (see [`host`]).
     pub allow_hosts: Vec<String>,
 }
 
