@@ -2,7 +2,9 @@
 //! example site, fetched over plain TCP. Edits show up, a broken file keeps the last good
 //! site and reports the problem, a template error on any page reaches the banner, nothing but
 //! the site's own files is ever served, and nothing is written to disk (no `output/`, no
-//! temporary folder).
+//! temporary folder). And it answers only its owner: requests for other host names get 403,
+//! reload polls cannot hold up pages, a huge request head gets 431, and idle connections are
+//! closed.
 
 mod common;
 use common::copy_dir;

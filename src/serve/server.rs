@@ -257,7 +257,7 @@ impl Server {
         let target = request.uri().to_string();
         drop(request);
         let preview = &self.preview;
-        if http_resolve_internal(&preview.base_path, &target).as_deref() == Some("poll") {
+        if internal_name(&preview.base_path, &target).as_deref() == Some("poll") {
             return self.poll(client, &target).await;
         }
         let preview = Arc::clone(preview);
@@ -301,7 +301,7 @@ impl Server {
 }
 
 /// The name of the server's own file that `target` asks for, if it asks for one.
-fn http_resolve_internal(base_path: &str, target: &str) -> Option<String> {
+fn internal_name(base_path: &str, target: &str) -> Option<String> {
     // Internal names are recognised before any file of the site is looked up.
     match super::http::resolve(|_| false, base_path, target) {
         Resolved::Internal(name) => Some(name),
