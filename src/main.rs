@@ -66,6 +66,10 @@ enum Command {
         /// Compute statuses as of this date (YYYY-MM-DD) instead of today
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Also answer requests for this host name (repeatable); without it only localhost,
+        /// 127.0.0.1, [::1] and the --bind address are answered
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
     },
     /// Create a new site in DIR with a commented example agreement
     Init { dir: PathBuf },
@@ -129,6 +133,7 @@ fn main() -> ExitCode {
             base_path,
             open,
             as_of,
+            allow_hosts,
         } => {
             let options = iopsite::serve::ServeOptions {
                 site_dir: dir,
@@ -136,6 +141,7 @@ fn main() -> ExitCode {
                 port,
                 base_path,
                 as_of,
+                allow_hosts,
             };
             match iopsite::serve::serve(&options, open) {
                 Ok(()) => ExitCode::SUCCESS,

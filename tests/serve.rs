@@ -2,13 +2,15 @@
 //! example site, fetched over plain TCP. Edits show up, a broken file keeps the last good
 //! site and reports the problem, a template error on any page reaches the banner, nothing but
 //! the site's own files is ever served, and nothing is written to disk (no `output/`, no
-//! temporary folder).
+//! temporary folder). And it answers only its owner: requests for other host names get 403,
+//! reload polls cannot hold up pages, a huge request head gets 431, and idle connections are
+//! closed.
 
 mod common;
 use common::copy_dir;
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -162,17 +164,25 @@ impl Drop for Server {
 
 /// Sends `method target` as written (no normalisation) and returns status, headers, body.
 fn fetch(addr: &str, method: &str, target: &str) -> Response {
+    fetch_raw(
+        addr,
+        &format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `request` (a whole request head, as written) and reads the answer to the end.
+fn fetch_raw(addr: &str, request: &str) -> Response {
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
-    write!(
-        stream,
-        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("read response");
+    parse_response(&raw)
+}
+
+fn parse_response(raw: &[u8]) -> Response {
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -660,4 +670,331 @@ fn answers_on_a_kept_alive_connection_are_not_held_back() {
         took < Duration::from_millis(150),
         "five answers took {took:?}"
     );
+}
+
+/// The port of `addr` (`127.0.0.1:PORT`).
+fn port(addr: &str) -> &str {
+    addr.rsplit(':').next().unwrap()
+}
+
+/// `GET target` with the `Host` header `host` (none if `None`).
+fn get_for_host(addr: &str, target: &str, host: Option<&str>) -> Response {
+    let host = host.map_or(String::new(), |h| format!("Host: {h}\r\n"));
+    fetch_raw(
+        addr,
+        &format!("GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"),
+    )
+}
+
+#[test]
+fn only_requests_for_the_previews_own_names_are_answered() {
+    // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 asks for
+    // the preview as its own origin; its requests say `Host: evil.example`.
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &[]);
+    let addr = server.addr.as_str();
+    let p = port(addr);
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{p}"),
+        format!("localhost.evil.example:{p}"),
+        format!("192.168.1.5:{p}"),
+    ] {
+        for target in ["/", &format!("/{REPORT_PAGE}"), "/__iopsite/poll?since=-1"] {
+            let r = get_for_host(addr, target, Some(&host));
+            assert_eq!(r.status, 403, "{host} {target}");
+            assert!(r.body.contains("--allow-host"), "{host}: {}", r.body);
+            assert!(!r.body.contains("generation"), "{host} {target}");
+        }
+    }
+    let r = get_for_host(addr, "/", Some(&format!("evil.example:{p}")));
+    assert!(r.body.contains("--allow-host evil.example"), "{}", r.body);
+    assert_eq!(r.header("Content-Type"), Some("text/plain; charset=utf-8"));
+    // HTTP/1.1 requires a Host header; without one there is nothing to check.
+    assert_eq!(get_for_host(addr, "/", None).status, 403);
+    // The names the preview is known by, whatever their case and with or without the port.
+    for host in [
+        format!("localhost:{p}"),
+        format!("LocalHost:{p}"),
+        "localhost".to_string(),
+        format!("127.0.0.1:{p}"),
+        format!("[::1]:{p}"),
+    ] {
+        assert_eq!(get_for_host(addr, "/", Some(&host)).status, 200, "{host}");
+    }
+    // HTTP/1.0 has no Host header (browsers send one anyway).
+    let old = fetch_raw(addr, "GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(old.status, 200);
+
+    // Another name only when it is given.
+    let named = Server::start(&fixture, &["--allow-host", "preview.test"]);
+    let addr = named.addr.as_str();
+    let p = port(addr);
+    for host in [format!("preview.test:{p}"), "Preview.Test".to_string()] {
+        assert_eq!(get_for_host(addr, "/", Some(&host)).status, 200, "{host}");
+    }
+    assert_eq!(
+        get_for_host(addr, "/", Some(&format!("other.test:{p}"))).status,
+        403
+    );
+    assert_eq!(
+        get_for_host(addr, "/", Some(&format!("localhost:{p}"))).status,
+        200
+    );
+}
+
+#[test]
+fn an_unreadable_allow_host_is_refused() {
+    let fixture = Fixture::new();
+    let output = Command::new(env!("CARGO_BIN_EXE_iopsite"))
+        .arg("serve")
+        .arg(fixture.site.path())
+        .args(["--port", "0", "--allow-host", "http://preview.test/"])
+        .env("TMPDIR", fixture.tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--allow-host `http://preview.test/` is not a host name"),
+        "{stderr}"
+    );
+}
+
+/// Sends a reload poll for a build after `generation` and leaves it waiting; `None` if the
+/// server refused it with 429. Any other answer fails the test.
+fn waiting_poll(addr: &str, generation: u64) -> Option<TcpStream> {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET /__iopsite/poll?since={generation} HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut line = String::new();
+    match reader.read_line(&mut line) {
+        Ok(_) if line.starts_with("HTTP/1.1 429") => None,
+        Ok(_) => panic!("a poll for the current build answered at once: {line}"),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+            ) =>
+        {
+            stream.set_read_timeout(None).unwrap();
+            Some(stream)
+        }
+        Err(e) => panic!("poll: {e}"),
+    }
+}
+
+/// [`waiting_poll`], asked again until it is not refused; how long that took.
+fn waiting_poll_within(addr: &str, generation: u64, limit: Duration) -> (TcpStream, Duration) {
+    let started = Instant::now();
+    loop {
+        if let Some(stream) = waiting_poll(addr, generation) {
+            return (stream, started.elapsed());
+        }
+        assert!(
+            started.elapsed() < limit,
+            "polls still refused after {limit:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn reload_polls_never_hold_up_pages() {
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &[]);
+    let addr = server.addr.as_str();
+    let generation = server.state("/")["generation"].as_u64().unwrap();
+
+    // A page opens 300 polls and aborts them (a fetch with an AbortController does this).
+    let polls: Vec<TcpStream> = (0..300)
+        .map(|_| {
+            let mut stream = TcpStream::connect(addr).unwrap();
+            write!(
+                stream,
+                "GET /__iopsite/poll?since={generation} HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+            )
+            .unwrap();
+            stream
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    drop(polls);
+    // Pages answer at once all the same.
+    let started = Instant::now();
+    for _ in 0..10 {
+        assert_eq!(server.get(&format!("/{REPORT_PAGE}")).status, 200);
+        assert_eq!(server.get("/style.css").status, 200);
+    }
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(3), "20 answers took {took:?}");
+
+    // One client has at most four polls waiting; a fifth is refused at once, asking to
+    // come back in a second. Pages are answered meanwhile.
+    let held: Vec<TcpStream> = (0..4)
+        .map(|_| waiting_poll_within(addr, generation, Duration::from_secs(3)).0)
+        .collect();
+    let started = Instant::now();
+    let fifth = server.get(&format!("/__iopsite/poll?since={generation}"));
+    assert_eq!(fifth.status, 429, "{}", fifth.body);
+    assert_eq!(fifth.header("Retry-After"), Some("1"));
+    assert!(started.elapsed() < Duration::from_secs(1));
+    assert_eq!(server.get(&format!("/{REPORT_PAGE}")).status, 200);
+    // A poll for an older build is answered at once, without a place.
+    assert_eq!(server.state("/")["generation"], generation);
+
+    // Closing the waiting polls gives their places back at once.
+    drop(held);
+    let mut again = Vec::new();
+    for _ in 0..4 {
+        let (stream, took) = waiting_poll_within(addr, generation, Duration::from_secs(3));
+        assert!(
+            took < Duration::from_secs(1),
+            "a place came back after {took:?}"
+        );
+        again.push(stream);
+    }
+    assert!(waiting_poll(addr, generation).is_none());
+
+    // The waiting polls are real: an edit answers every one of them.
+    let report = fixture.path(REPORT);
+    let text = fs::read_to_string(&report).unwrap();
+    save(&report, &format!("{text}\nEn mening till.\n"));
+    for stream in again {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let (status, body) = read_answer(&mut BufReader::new(stream));
+        assert_eq!(status, 200);
+        let state: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(state["generation"], generation + 1);
+    }
+}
+
+/// The server's resident memory in KiB (Linux).
+fn resident_kib(server: &Server) -> Option<u64> {
+    let status = fs::read_to_string(format!("/proc/{}/status", server.child.id())).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Sends `bytes` of one endless header line on a new connection, ignoring the server closing
+/// it, and returns the connection (still open on this side) with whatever it answered.
+fn endless_header(addr: &str, bytes: usize) -> (TcpStream, Vec<u8>) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let head = format!("GET / HTTP/1.1\r\nHost: {addr}\r\nX-Long: ");
+    let mut sent = stream.write_all(head.as_bytes());
+    let chunk = vec![b'a'; 64 * 1024];
+    let mut left = bytes;
+    while left > 0 && sent.is_ok() {
+        let n = left.min(chunk.len());
+        sent = stream.write_all(&chunk[..n]);
+        left -= n;
+    }
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut answer = Vec::new();
+    // Reset or timed out: the answer so far is what there is.
+    let _ = stream.read_to_end(&mut answer);
+    (stream, answer)
+}
+
+#[test]
+fn a_huge_request_head_gets_431_and_costs_no_memory() {
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &[]);
+    let addr = server.addr.as_str();
+    // A head just under the limit is answered; one a little over it gets 431.
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(15 * 1024)
+    );
+    assert_eq!(fetch_raw(addr, &big).status, 200);
+    let too_big = format!(
+        "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(17 * 1024)
+    );
+    assert_eq!(fetch_raw(addr, &too_big).status, 431);
+
+    // Four clients each send 16 MB of one header line and keep their connections open: the
+    // server reads no more than the limit of each.
+    let before = resident_kib(&server);
+    let clients: Vec<_> = (0..4)
+        .map(|_| {
+            let addr = addr.to_string();
+            std::thread::spawn(move || endless_header(&addr, 16 << 20))
+        })
+        .collect();
+    let answers: Vec<_> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    let after = resident_kib(&server);
+    for (_, answer) in &answers {
+        let text = String::from_utf8_lossy(answer);
+        assert!(
+            text.is_empty() || text.starts_with("HTTP/1.1 431"),
+            "{text}"
+        );
+    }
+    if let (Some(before), Some(after)) = (before, after) {
+        let grew = after.saturating_sub(before);
+        assert!(grew < 16 * 1024, "the server grew by {grew} KiB");
+        eprintln!("resident memory {before} KiB before, {after} KiB after");
+    }
+    drop(answers);
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
+fn idle_connections_are_closed() {
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &[]);
+    let addr = server.addr.clone();
+    // A connection that sends nothing, one that sends half a request head, and one kept
+    // alive after an answer: each is closed within the server's 10 s.
+    let kinds: [(&str, &str); 3] = [
+        ("silent", ""),
+        ("half a head", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
+        (
+            "kept alive",
+            "GET /style.css HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        ),
+    ];
+    let waits: Vec<_> = kinds
+        .into_iter()
+        .map(|(name, sent)| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let mut stream = TcpStream::connect(&addr).unwrap();
+                stream.write_all(sent.as_bytes()).unwrap();
+                let started = Instant::now();
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(15)))
+                    .unwrap();
+                let mut reader = BufReader::new(stream);
+                if name == "kept alive" {
+                    assert_eq!(read_answer(&mut reader).0, 200);
+                }
+                let mut rest = Vec::new();
+                let end = reader.read_to_end(&mut rest);
+                (name, end.map_err(|e| e.kind()), started.elapsed())
+            })
+        })
+        .collect();
+    for wait in waits {
+        let (name, end, took) = wait.join().unwrap();
+        assert!(end.is_ok(), "{name}: not closed by the server ({end:?})");
+        assert!(
+            took > Duration::from_secs(8) && took < Duration::from_secs(13),
+            "{name}: closed after {took:?}"
+        );
+    }
+    // Closing them did not stop the server.
+    assert_eq!(server.get("/").status, 200);
 }

@@ -14,36 +14,40 @@
 //! background (and thrown away) to find template errors on pages nobody has open; those are
 //! shown in the banner too. A newer change cancels that check. A page whose template fails
 //! when it is asked for answers 500 with the error.
+//!
+//! The HTTP side (`server`: connections, limits, the reload polls) answers only requests
+//! addressed to the preview's own names ([`host`]); the watcher and the background check
+//! are threads of their own.
 
+pub mod host;
 pub mod http;
+mod server;
 pub mod watch;
 
 use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use tiny_http::{Header, Method, Request, Response};
+use hyper::header::{self, HeaderValue};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::{BuildOptions, Failure, Prepared, Progress};
+use host::AllowedHosts;
 use http::Resolved;
+use server::Answer;
 
 /// The live-reload script, served as `BASE/__iopsite/reload.js`.
 const RELOAD_JS: &str = include_str!("reload.js");
 /// How long a poll for a new build waits before answering "nothing new".
 const LONG_POLL: Duration = Duration::from_secs(25);
-/// How long stopping waits for answers still being sent.
-const DRAIN: Duration = Duration::from_secs(2);
 /// How long the background check of every page waits after a rebuild is published: the
 /// open tabs reload meanwhile, and their pages are not slowed down by a check using every core
 /// (at 1,000 agreements it renders 3,500 pages in about 400 ms on two cores).
 const CHECK_DELAY: Duration = Duration::from_millis(250);
-/// Requests answered at once at most (each has a thread; most are waiting long polls).
-const MAX_IN_FLIGHT: usize = 256;
 
 /// What `iopsite serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -55,6 +59,9 @@ pub struct ServeOptions {
     /// The sub-path the site is previewed under, e.g. `/iop/`.
     pub base_path: String,
     pub as_of: Option<NaiveDate>,
+    /// More host names (or addresses) the preview answers to, besides localhost, 127.0.0.1,
+    /// `[::1]` and the address it listens on (see [`host`]).
+    pub allow_hosts: Vec<String>,
 }
 
 /// Why the preview server could not start.
@@ -68,6 +75,13 @@ pub enum ServeError {
     Bind { addr: SocketAddr, message: String },
     #[error("cannot handle Ctrl-C: {0}")]
     Signal(#[from] ctrlc::Error),
+    #[error(
+        "--allow-host `{0}` is not a host name or address; write a name such as preview.test \
+         (letters, digits, - and .) or an address such as 192.168.1.5"
+    )]
+    AllowHost(String),
+    #[error("cannot start the server's threads: {0}")]
+    Runtime(io::Error),
 }
 
 /// One problem of the last build, as the browser shows it.
@@ -114,7 +128,8 @@ struct Served {
 /// What the server threads share.
 struct Shared {
     state: Mutex<BuildState>,
-    changed: Condvar,
+    /// Sent whenever `state` changes and when the server stops: waiting polls wake on it.
+    changed: tokio::sync::watch::Sender<()>,
     stop: AtomicBool,
     /// Counts the changes the watcher has seen; a background check that sees it move on
     /// stops, as its result would be for an outdated site.
@@ -129,7 +144,7 @@ impl Shared {
     }
 }
 
-/// Counts a request as being answered for as long as it lives (also if its thread panics).
+/// Counts a request as being answered for as long as it lives (also if it is dropped).
 struct InFlight(Arc<Shared>);
 
 impl InFlight {
@@ -152,14 +167,17 @@ pub struct StopHandle(Arc<Shared>);
 impl StopHandle {
     pub fn stop(&self) {
         self.0.stop.store(true, Ordering::SeqCst);
-        let _guard = self.0.state();
-        self.0.changed.notify_all();
+        self.0.changed.send_replace(());
     }
 }
 
 /// A started preview server: bound, with the first build done.
 pub struct Preview {
-    server: Arc<tiny_http::Server>,
+    /// Taken by [`Preview::run`].
+    listener: Option<std::net::TcpListener>,
+    /// Taken by [`Preview::run`].
+    runtime: Option<tokio::runtime::Runtime>,
+    hosts: AllowedHosts,
     shared: Arc<Shared>,
     site_dir: PathBuf,
     options: BuildOptions,
@@ -183,17 +201,16 @@ impl Preview {
         if crate::load::find_content_dir(&options.site_dir).is_none() {
             return Err(ServeError::NoSite(options.site_dir.display().to_string()));
         }
+        let hosts =
+            AllowedHosts::new(options.bind, &options.allow_hosts).map_err(ServeError::AllowHost)?;
+        let runtime = server::runtime().map_err(ServeError::Runtime)?;
         let addr = SocketAddr::new(options.bind, options.port);
-        let server = listen(addr)
-            .map_err(|e| e.to_string())
-            .and_then(|listener| {
-                tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())
-            })
-            .map_err(|message| ServeError::Bind { addr, message })?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map_or(options.port, |a| a.port());
+        // On Unix this sets `SO_REUSEADDR`: a restarted server takes its port back at once.
+        let listener = std::net::TcpListener::bind(addr).map_err(|err| ServeError::Bind {
+            addr,
+            message: err.to_string(),
+        })?;
+        let port = listener.local_addr().map_or(options.port, |a| a.port());
         let host = match options.bind {
             IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
             IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
@@ -202,10 +219,12 @@ impl Preview {
         };
         let url = format!("http://{host}:{port}{base_path}");
         let preview = Preview {
-            server: Arc::new(server),
+            listener: Some(listener),
+            runtime: Some(runtime),
+            hosts,
             shared: Arc::new(Shared {
                 state: Mutex::new(BuildState::default()),
-                changed: Condvar::new(),
+                changed: tokio::sync::watch::Sender::new(()),
                 stop: AtomicBool::new(false),
                 changes: AtomicU64::new(0),
                 in_flight: AtomicUsize::new(0),
@@ -245,6 +264,10 @@ impl Preview {
             .unwrap_or_else(|e| e.into_inner())
             .take()
             .unwrap_or_else(|| watch::Watcher::new(&self.site_dir));
+        // Both are set by `start` and taken only here.
+        let (Some(listener), Some(runtime)) = (self.listener.take(), self.runtime.take()) else {
+            return;
+        };
         let preview = Arc::new(self);
         if let Some(check) = first_check {
             preview.spawn_check(check);
@@ -253,38 +276,11 @@ impl Preview {
             let preview = Arc::clone(&preview);
             std::thread::spawn(move || preview.watch(watcher))
         };
-        while !preview.shared.stop.load(Ordering::SeqCst) {
-            match preview.server.recv_timeout(Duration::from_millis(200)) {
-                Ok(Some(request)) => {
-                    if preview.shared.in_flight.load(Ordering::SeqCst) >= MAX_IN_FLIGHT {
-                        let busy =
-                            Response::from_string("too many requests\n").with_status_code(503);
-                        send(request, busy, "text/plain; charset=utf-8");
-                        continue;
-                    }
-                    let worker = Arc::clone(&preview);
-                    let counted = InFlight::new(&preview.shared);
-                    // A request whose thread cannot start is dropped, which answers it 500.
-                    let _ = std::thread::Builder::new()
-                        .name("iopsite-request".into())
-                        .spawn(move || {
-                            let _counted = counted;
-                            worker.handle(request);
-                        });
-                }
-                Ok(None) => {}
-                Err(err) => {
-                    eprintln!("error: the server stopped accepting requests: {err}");
-                    break;
-                }
-            }
-        }
+        runtime.block_on(server::serve(Arc::clone(&preview), listener));
+        // Ends the connections still open (idle ones, and any answer not sent in time).
+        runtime.shutdown_timeout(Duration::from_millis(100));
         preview.stop_handle().stop();
         let _ = watcher.join();
-        let drained = Instant::now() + DRAIN;
-        while preview.shared.in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < drained {
-            std::thread::sleep(Duration::from_millis(10));
-        }
         println!("stopped");
     }
 
@@ -346,10 +342,10 @@ impl Preview {
                         errors: Vec::new(),
                     },
                 );
-                self.shared.changed.notify_all();
                 // The last site is freed (3-7 ms at 1,000 agreements) only after the lock is
-                // let go: the pages' polls, woken above, need it to hear of the new build.
+                // let go: the pages' polls, woken here, need it to hear of the new build.
                 drop(state);
+                self.shared.changed.send_replace(());
                 drop(last);
                 Some(Check {
                     generation,
@@ -383,7 +379,8 @@ impl Preview {
                     good: state.good.take(),
                     errors,
                 };
-                self.shared.changed.notify_all();
+                drop(state);
+                self.shared.changed.send_replace(());
                 None
             }
         }
@@ -442,119 +439,99 @@ impl Preview {
         );
         state.generation += 1;
         state.errors = errors;
-        self.shared.changed.notify_all();
+        drop(state);
+        self.shared.changed.send_replace(());
     }
 
-    fn handle(&self, request: Request) {
-        if !matches!(request.method(), Method::Get | Method::Head) {
-            let response = Response::from_string("only GET and HEAD\n")
-                .with_status_code(405)
-                .with_header(fixed_header("Allow", "GET, HEAD"));
-            return send(request, response, "text/plain; charset=utf-8");
-        }
-        let url = request.url().to_string();
+    /// The answer to a GET or HEAD of `target` (as sent: path and query), other than a
+    /// reload poll. Renders the page if it is one: called on a thread that may block.
+    fn answer(&self, target: &str) -> Answer {
         let served = self.shared.state().good.clone();
         let has_file = |path: &str| served.as_ref().is_some_and(|s| s.site.has_path(path));
-        match http::resolve(has_file, &self.base_path, &url) {
+        match http::resolve(has_file, &self.base_path, target) {
             Resolved::File(path) => {
                 let Some(served) = served else {
-                    return self.not_found(request, None);
+                    return self.not_found(None);
                 };
                 match served.site.render_path(&path) {
-                    Some(Ok(bytes)) => self.send_file(request, &path, bytes, 200, &served),
-                    Some(Err(message)) => self.page_error(request, &path, &message, &served),
-                    None => self.not_found(request, Some(&served)),
+                    Some(Ok(bytes)) => self.file(&path, bytes, 200, &served),
+                    Some(Err(message)) => self.page_error(&path, &message, &served),
+                    None => self.not_found(Some(&served)),
                 }
             }
-            Resolved::Redirect(to) => match Header::from_bytes("Location", to.as_bytes()) {
+            Resolved::Redirect(to) => match HeaderValue::from_str(&to) {
                 Ok(location) => {
-                    let response = Response::from_string(format!("see {to}\n"))
-                        .with_status_code(302)
-                        .with_header(location);
-                    send(request, response, "text/plain; charset=utf-8");
+                    Answer::text(302, format!("see {to}\n")).with_header(header::LOCATION, location)
                 }
                 // Not ASCII: no generated file is named like that anyway.
-                Err(()) => self.not_found(request, served.as_ref()),
+                Err(_) => self.not_found(served.as_ref()),
             },
-            Resolved::Internal(name) => {
-                let query = url.split_once('?').map_or("", |(_, q)| q);
-                self.internal(request, &name, query)
+            Resolved::Internal(name) if name == "reload.js" => {
+                Answer::new(200, "text/javascript; charset=utf-8", RELOAD_JS)
             }
-            Resolved::NotFound => self.not_found(request, served.as_ref()),
+            Resolved::Internal(_) | Resolved::NotFound => self.not_found(served.as_ref()),
         }
     }
 
-    /// The server's own files: the reload script and the build-state poll.
-    fn internal(&self, request: Request, name: &str, query: &str) {
-        match name {
-            "reload.js" => send(
-                request,
-                Response::from_string(RELOAD_JS),
-                "text/javascript; charset=utf-8",
-            ),
-            "poll" => {
-                let since = query
-                    .split('&')
-                    .find_map(|pair| pair.strip_prefix("since="))
-                    .and_then(|n| n.parse::<u64>().ok());
-                let state = self.wait_for_build(since);
-                let json = serde_json::to_string(&state).unwrap_or_else(|_| "{}".into());
-                send(request, Response::from_string(json), "application/json");
-            }
-            _ => {
-                let served = self.shared.state().good.clone();
-                self.not_found(request, served.as_ref())
-            }
-        }
+    /// Whether a poll for a build newer than `since` would wait (rather than answer at once).
+    fn would_wait(&self, since: Option<u64>) -> bool {
+        since == Some(self.shared.state().generation) && !self.shared.stop.load(Ordering::SeqCst)
     }
 
     /// Answers at once if the build generation is not `since`, else when it changes, when
     /// the server stops, or after [`LONG_POLL`].
-    fn wait_for_build(&self, since: Option<u64>) -> BuildState {
-        let deadline = Instant::now() + LONG_POLL;
-        let mut state = self.shared.state();
-        while since == Some(state.generation) && !self.shared.stop.load(Ordering::SeqCst) {
-            let now = Instant::now();
-            if now >= deadline {
-                break;
+    async fn wait_for_build(&self, since: Option<u64>) -> BuildState {
+        let deadline = tokio::time::Instant::now() + LONG_POLL;
+        // Subscribed before the state is looked at, so no change after the look is missed.
+        let mut changed = self.shared.changed.subscribe();
+        while self.would_wait(since) {
+            match tokio::time::timeout_at(deadline, changed.changed()).await {
+                Ok(Ok(())) => {}
+                // Timed out, or the server is going away.
+                Ok(Err(_)) | Err(_) => break,
             }
-            state = self
-                .shared
-                .changed
-                .wait_timeout(state, deadline - now)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
         }
-        state.clone()
+        self.shared.state().clone()
+    }
+
+    /// Returns once the server is asked to stop.
+    async fn stopped(&self) {
+        let mut changed = self.shared.changed.subscribe();
+        while !self.shared.stop.load(Ordering::SeqCst) {
+            if changed.changed().await.is_err() {
+                return;
+            }
+        }
+    }
+
+    /// Counts a request as being answered until the returned value is dropped.
+    fn count_request(&self) -> InFlight {
+        InFlight::new(&self.shared)
+    }
+
+    /// Requests being answered now.
+    fn in_flight(&self) -> usize {
+        self.shared.in_flight.load(Ordering::SeqCst)
     }
 
     /// The site's own 404 page with status 404; before any good build, a page that only
     /// carries the reload script (and so the error banner).
-    fn not_found(&self, request: Request, served: Option<&Served>) {
+    fn not_found(&self, served: Option<&Served>) -> Answer {
         let Some(served) = served else {
-            let bytes = NO_SITE.as_bytes().to_vec();
-            let html = self.with_script(bytes, 0);
-            return send(
-                request,
-                Response::from_data(html).with_status_code(503),
-                HTML,
-            );
+            let html = self.with_script(NO_SITE.as_bytes().to_vec(), 0);
+            return Answer::new(503, HTML, html);
         };
         match served.site.render_path("404.html") {
-            Some(Ok(bytes)) => self.send_file(request, "404.html", bytes, 404, served),
+            Some(Ok(bytes)) => self.file("404.html", bytes, 404, served),
             // A broken 404 template: say so on the page as for any other page.
-            Some(Err(message)) => self.page_error(request, "404.html", &message, served),
-            None => send(
-                request,
-                Response::from_string("not found\n").with_status_code(404),
-                "text/plain; charset=utf-8",
-            ),
+            Some(Err(message)) => self.page_error("404.html", &message, served),
+            None => Answer::text(404, "not found\n"),
         }
     }
 
     /// A page whose template fails: status 500, the error in the terminal and on a page that
     /// reloads by itself once the template is fixed.
-    fn page_error(&self, request: Request, path: &str, message: &str, served: &Served) {
+    fn page_error(&self, path: &str, message: &str, served: &Served) -> Answer {
         eprintln!("error: cannot render {path}: {message}\n");
         let page = format!(
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -566,33 +543,18 @@ impl Preview {
             path = crate::export::escape_xml(path),
         );
         let html = self.with_script(page.into_bytes(), served.generation);
-        send(
-            request,
-            Response::from_data(html).with_status_code(500),
-            HTML,
-        );
+        Answer::new(500, HTML, html)
     }
 
-    /// Sends a file of the site; HTML gets the reload script for `served`'s generation.
-    fn send_file(
-        &self,
-        request: Request,
-        path: &str,
-        bytes: Vec<u8>,
-        status: u16,
-        served: &Served,
-    ) {
+    /// A file of the site; HTML gets the reload script for `served`'s generation.
+    fn file(&self, path: &str, bytes: Vec<u8>, status: u16, served: &Served) -> Answer {
         let content_type = http::content_type(Path::new(path));
         let bytes = if content_type == HTML {
             self.with_script(bytes, served.generation)
         } else {
             bytes
         };
-        send(
-            request,
-            Response::from_data(bytes).with_status_code(status),
-            content_type,
-        );
+        Answer::new(status, content_type, bytes)
     }
 
     /// `html` with the reload script of a page rendered from the site of `generation`.
@@ -648,40 +610,6 @@ const NO_SITE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"
 <title>iopsite: the site has errors</title></head><body><main>\
 <h1>The site could not be built</h1><p>The problems are listed in the terminal and in the \
 banner on this page. The page reloads by itself once they are fixed.</p></main></body></html>\n";
-
-/// A header whose name and value are ASCII constants of this module.
-fn fixed_header(name: &'static str, value: &'static str) -> Header {
-    // Only called with ASCII literals (and content types from `http::content_type`).
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
-}
-
-fn send<R: io::Read>(request: Request, response: Response<R>, content_type: &'static str) {
-    let response = response
-        .with_header(fixed_header("Content-Type", content_type))
-        .with_header(fixed_header("Cache-Control", "no-store"))
-        .with_header(fixed_header("X-Content-Type-Options", "nosniff"));
-    // The browser may have gone away; there is nobody to tell.
-    let _ = request.respond(response);
-}
-
-/// A listening socket for `addr` whose connections send every write at once.
-///
-/// Without `TCP_NODELAY`, the second answer on a kept-alive connection waits about 40 ms:
-/// tiny_http writes the headers and the body separately, and the body's last part is held
-/// back (Nagle) until the browser acknowledges the headers, which it delays. A reloaded
-/// page and its stylesheet each took that wait. Accepted connections take the option
-/// from the listening socket (Linux, BSD, macOS).
-fn listen(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
-    use socket2::{Domain, Protocol, Socket, Type};
-    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))?;
-    // As `TcpListener::bind` does: a restarted server can take its port back at once.
-    #[cfg(unix)]
-    socket.set_reuse_address(true)?;
-    socket.set_tcp_nodelay(true)?;
-    socket.bind(&addr.into())?;
-    socket.listen(128)?;
-    Ok(socket.into())
-}
 
 /// Starts the preview, prints its address, opens a browser if asked, and serves until
 /// Ctrl-C (or a termination signal).

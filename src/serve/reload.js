@@ -63,6 +63,12 @@
         var url = new URL(pollUrl);
         url.searchParams.set('since', String(since));
         var response = await fetch(url, { cache: 'no-store' });
+        if (response.status === 429) {
+          // This browser has as many polls waiting as the server allows (many open tabs):
+          // ask again in a second; a newer build is then answered at once.
+          await sleep(1000);
+          continue;
+        }
         if (!response.ok) throw new Error('HTTP ' + response.status);
         state = await response.json();
         delay = 250;
