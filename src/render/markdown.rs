@@ -271,4 +271,84 @@ mod tests {
             assert_eq!(many.matches(&format!("id=\"{id}\"")).count(), 1, "{many}");
         }
     }
+
+    // Snapshots of whole documents: every rule of this module on one page each, reviewed
+    // like code (`INSTA_UPDATE=always` writes them; read the diff before committing).
+
+    #[test]
+    fn snapshot_headings_shifted_with_ids() {
+        let doc = "Text before any heading.\n\n\
+                   ### Året i korthet\n\n\
+                   #### Mål och **resultat**\n\n\
+                   ### Året i korthet\n\n\
+                   ### Året i korthet 2\n\n\
+                   ### `kod` och <em>html</em>\n\n\
+                   ##### Djupt\n\n\
+                   ###### Djupast\n\n\
+                   Setext-rubrik\n-------------\n\n\
+                   ### Organisation\n\n\
+                   ### ¿?\n";
+        insta::assert_snapshot!(to_html(doc, 2));
+        insta::assert_snapshot!(to_html(doc, 4));
+    }
+
+    #[test]
+    fn snapshot_later_heading_higher_than_the_first() {
+        // The first heading is not the highest: every level follows the `#` that comes last.
+        let doc = "### Tre\n\n## Två\n\nText\n\n# Ett\n\n#### Fyra\n\n### Tre\n";
+        insta::assert_snapshot!(to_html(doc, 2));
+    }
+
+    #[test]
+    fn snapshot_tables_with_alignment() {
+        let doc = "| Ingen | Vänster | Mitten | Höger |\n\
+                   |-------|:--------|:------:|------:|\n\
+                   | a | *b* | `c` | 1 000 |\n\
+                   | d | e | f |\n\
+                   \n\
+                   | Två | |\n|---|--:|\n| x | 2 |\n";
+        insta::assert_snapshot!(to_html(doc, 2));
+    }
+
+    #[test]
+    fn snapshot_footnotes_and_lists() {
+        let doc = "Ett påstående[^källa] och ett till[^2].\n\n\
+                   - punkt\n  - inre punkt\n- ~~struken~~\n\n\
+                   1. först\n2. sedan\n\n\
+                   [^källa]: Årsredovisningen, s. 4.\n\
+                   [^2]: Med **fetstil**.\n";
+        insta::assert_snapshot!(to_html(doc, 3));
+    }
+
+    #[test]
+    fn snapshot_raw_html_is_text() {
+        let doc = "<div onclick=\"x()\">block</div>\n\n\
+                   <script>alert(1)</script>\n\n\
+                   Inline <b>fet</b> <!-- kommentar --> &amp; &lt;\n\n\
+                   <img src=x onerror=alert(1)>\n\n\
+                   ```html\n<p>kod</p>\n```\n";
+        insta::assert_snapshot!(to_html(doc, 3));
+    }
+
+    #[test]
+    fn snapshot_unsafe_links_neutralised() {
+        let doc = "[js](javascript:alert(1)) [blandat](JaVaScRiPt:alert(1)) \
+                   [tecken](java&#9;script:alert(1)) [tabb](JaVa\tScript:alert(1)) \
+                   [data](data:text/html;base64,PHNjcmlwdD4=) [vb](vbscript:x) \
+                   [ref][r] <javascript:alert(2)>\n\n\
+                   [webb](https://example.org/a?b=1) [post](mailto:a@example.org) \
+                   [relativ](../agreements/x.html) [fragment](#mal) [fråga](?a=b:c) \
+                   <https://example.org>\n\n\
+                   [r]: javascript:alert(3) \"titel\"\n";
+        insta::assert_snapshot!(to_html(doc, 3));
+    }
+
+    #[test]
+    fn snapshot_images_from_other_hosts_dropped() {
+        let doc = "![Karta](https://evil.example/x.png) ![Protokollrelativ](//evil.example/y.png) \
+                   ![Data](data:image/png;base64,AAAA) ![Logga](../logo.png \"Titel\") \
+                   ![Med *betoning*](https://evil.example/z.png)\n\n\
+                   [![Inuti länk](https://evil.example/i.png)](https://example.org)\n";
+        insta::assert_snapshot!(to_html(doc, 3));
+    }
 }
