@@ -2,74 +2,124 @@
 //! shown as text, links may only go to web, mail or relative addresses, headings get ids,
 //! and headings are shifted to fit under the page's own headings (one h1, no skipped level).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// The Markdown extensions iopsite supports.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
 /// Renders a Markdown document whose highest heading becomes `<h{top}>` (2 to 6), the
 /// others keeping their distance to it.
+///
+/// Events are rewritten one at a time on their way to the HTML writer, so memory is the
+/// parser's own tree plus the HTML, whatever the length of the document (collecting the
+/// events first cost about 80 bytes per event, 1.3 GB for an 8 MiB list). Only a heading is
+/// held back, until its end, to make its id from its text.
+///
+/// The shift needs the highest level in the document, which is only known at its end. Nearly
+/// every document starts with its highest heading, so rendering assumes that the first
+/// heading is the highest, and starts once more, knowing the highest level, only if a later
+/// heading is higher.
 pub fn to_html(markdown: &str, top: u8) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    let highest = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
-            _ => None,
-        })
-        .min()
-        .unwrap_or(1);
-    let shift = |level: HeadingLevel| heading_level(level as u8 + top.clamp(2, 6) - highest);
-    let mut used_ids = HashSet::new();
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
-    let mut dropped_images = 0usize;
-    let mut table = TableCells::default();
-    let mut out_events = Vec::with_capacity(events.len());
-    for i in 0..events.len() {
-        // Each event is taken once; a heading still reads the text events after it.
-        let event = std::mem::replace(&mut events[i], Event::SoftBreak);
-        match event {
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    let mut first = Rewrite::new(markdown, top, None);
+    pulldown_cmark::html::push_html(&mut html, first.by_ref());
+    if let Some(higher) = first.higher_heading {
+        // Render again, now that the highest level is known: the rest of the document is
+        // only looked at for its heading levels.
+        let highest = first
+            .parser
+            .filter_map(|event| match event {
+                Event::Start(Tag::Heading { level, .. }) => Some(level as u8),
+                _ => None,
+            })
+            .fold(higher, u8::min);
+        html.clear();
+        let again = Rewrite::new(markdown, top, Some(highest));
+        pulldown_cmark::html::push_html(&mut html, again);
+    }
+    html
+}
+
+/// The events of one document, rewritten for a page of this site: headings shifted and given
+/// ids, raw HTML turned into text, unsafe links neutralised, off-site images dropped, table
+/// cells with classes instead of inline styles.
+struct Rewrite<'a> {
+    parser: Parser<'a>,
+    /// The `n` of the document's highest heading `<hn>`, when known; `None` until the first
+    /// heading when it is only assumed.
+    highest: Option<u8>,
+    /// Whether `highest` is the real highest level (known beforehand) or assumed from the
+    /// first heading.
+    known: bool,
+    /// Set, and the events stopped, when a heading turns out higher than the assumed highest.
+    higher_heading: Option<u8>,
+    top: u8,
+    /// A heading's events after its start, read ahead to make its id.
+    heading: VecDeque<Event<'a>>,
+    ids: HeadingIds,
+    dropped_images: usize,
+    table: TableCells,
+}
+
+impl<'a> Rewrite<'a> {
+    fn new(markdown: &'a str, top: u8, highest: Option<u8>) -> Rewrite<'a> {
+        Rewrite {
+            parser: Parser::new_ext(markdown, OPTIONS),
+            known: highest.is_some(),
+            highest,
+            higher_heading: None,
+            top: top.clamp(2, 6),
+            heading: VecDeque::new(),
+            ids: HeadingIds::default(),
+            dropped_images: 0,
+            table: TableCells::default(),
+        }
+    }
+
+    /// The level a heading of `level` gets on the page.
+    fn shift(&self, level: HeadingLevel) -> HeadingLevel {
+        let highest = self.highest.unwrap_or(1);
+        heading_level(level as u8 + self.top - highest)
+    }
+
+    /// The rewritten event, or `None` if the event is left out.
+    fn rewrite(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+        Some(match event {
             Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
                 attrs,
             }) => {
-                // Collect the heading's text to derive its id.
+                // Read the heading's events up to its end to make its id from its text.
                 let mut text = String::new();
-                for e in &events[i + 1..] {
-                    match e {
-                        Event::End(TagEnd::Heading(_)) => break,
+                for e in self.parser.by_ref() {
+                    match &e {
                         Event::Text(t) | Event::Code(t) => text.push_str(t),
                         _ => {}
+                    }
+                    let end = matches!(e, Event::End(TagEnd::Heading(_)));
+                    self.heading.push_back(e);
+                    if end {
+                        break;
                     }
                 }
                 let base = id
                     .map(|s| s.to_string())
                     .unwrap_or_else(|| heading_id(&text));
-                // Remember where each base's numbering stopped: many equal headings must not
-                // cost a search from -2 each time.
-                let mut unique = base.clone();
-                let mut n = next_suffix.get(&base).copied().unwrap_or(2);
-                while !used_ids.insert(unique.clone()) {
-                    unique = format!("{base}-{n}");
-                    n += 1;
-                }
-                next_suffix.insert(base, n);
-                let level = shift(level);
-                out_events.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(unique)),
+                Event::Start(Tag::Heading {
+                    level: self.shift(level),
+                    id: Some(CowStr::from(self.ids.unique(base))),
                     classes,
                     attrs,
-                }));
+                })
             }
-            Event::End(TagEnd::Heading(level)) => {
-                let level = shift(level);
-                out_events.push(Event::End(TagEnd::Heading(level)));
-            }
-            Event::Html(html) | Event::InlineHtml(html) => out_events.push(Event::Text(html)),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(self.shift(level))),
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -81,12 +131,12 @@ pub fn to_html(markdown: &str, top: u8) -> String {
                 } else {
                     CowStr::from("#")
                 };
-                out_events.push(Event::Start(Tag::Link {
+                Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                }));
+                })
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -97,42 +147,96 @@ pub fn to_html(markdown: &str, top: u8) -> String {
                 // Only images of the site itself (relative paths); an image from another host
                 // would be a third-party request. A dropped image leaves its alt text.
                 if safe_url(&dest_url) && !dest_url.contains(':') && !dest_url.starts_with("//") {
-                    out_events.push(Event::Start(Tag::Image {
+                    Event::Start(Tag::Image {
                         link_type,
                         dest_url,
                         title,
                         id,
-                    }));
+                    })
                 } else {
-                    dropped_images += 1;
+                    self.dropped_images += 1;
+                    return None;
                 }
             }
-            Event::End(TagEnd::Image) if dropped_images > 0 => dropped_images -= 1,
+            Event::End(TagEnd::Image) if self.dropped_images > 0 => {
+                self.dropped_images -= 1;
+                return None;
+            }
             Event::Start(Tag::Table(alignments)) => {
-                table.alignments.clone_from(&alignments);
-                out_events.push(Event::Start(Tag::Table(alignments)));
+                self.table.alignments.clone_from(&alignments);
+                Event::Start(Tag::Table(alignments))
             }
             Event::Start(Tag::TableHead) => {
-                (table.head, table.column) = (true, 0);
-                out_events.push(Event::Start(Tag::TableHead));
+                (self.table.head, self.table.column) = (true, 0);
+                Event::Start(Tag::TableHead)
             }
             Event::End(TagEnd::TableHead) => {
-                table.head = false;
-                out_events.push(Event::End(TagEnd::TableHead));
+                self.table.head = false;
+                Event::End(TagEnd::TableHead)
             }
             Event::Start(Tag::TableRow) => {
-                table.column = 0;
-                out_events.push(Event::Start(Tag::TableRow));
+                self.table.column = 0;
+                Event::Start(Tag::TableRow)
             }
-            Event::Start(Tag::TableCell) => {
-                out_events.push(Event::Html(CowStr::Borrowed(table.open_cell())));
+            Event::Start(Tag::TableCell) => Event::Html(CowStr::Borrowed(self.table.open_cell())),
+            other => other,
+        })
+    }
+}
+
+impl<'a> Iterator for Rewrite<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let event = match self.heading.pop_front() {
+                Some(event) => event,
+                None => {
+                    let event = self.parser.next()?;
+                    if let Event::Start(Tag::Heading { level, .. }) = &event
+                        && !self.known
+                    {
+                        let level = *level as u8;
+                        match self.highest {
+                            None => self.highest = Some(level),
+                            Some(highest) if level < highest => {
+                                self.higher_heading = Some(level);
+                                return None;
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                    event
+                }
+            };
+            if let Some(event) = self.rewrite(event) {
+                return Some(event);
             }
-            other => out_events.push(other),
         }
     }
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    html
+}
+
+/// The ids given to a document's headings so far, each used once.
+#[derive(Default)]
+struct HeadingIds {
+    used: HashSet<String>,
+    /// Where each base's numbering stopped: many equal headings must not cost a search from
+    /// -2 each time.
+    next_suffix: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// `base`, or `base-2`, `base-3`… if taken.
+    fn unique(&mut self, base: String) -> String {
+        let mut unique = base.clone();
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+        while !self.used.insert(unique.clone()) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        self.next_suffix.insert(base, n);
+        unique
+    }
 }
 
 /// Where the renderer is in a table. Header cells become column headers, and alignment
