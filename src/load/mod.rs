@@ -1,6 +1,7 @@
 //! Walks a site's content folder, reads every file and parses it into the raw schema,
 //! keeping each file's text so later stages can point at the offending line.
 
+pub mod limits;
 pub mod scalar;
 pub mod schema;
 mod yaml_errors;
@@ -9,17 +10,16 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostics, SourceFile};
+pub use limits::MAX_FILE_BYTES;
+use limits::{MAX_MARKDOWN_MARKS, MAX_TOTAL_BYTES, MarkCount, mib, thousands};
 use schema::{AgreementFile, PageFrontMatter, ReportFrontMatter, SiteFile};
-
-/// Files larger than this are refused: no honest agreement or report comes near it, and
-/// reading a runaway file would only exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// One parsed file with its id (the file name without extension).
 #[derive(Debug)]
@@ -104,6 +104,8 @@ fn load_with(
         reports: Vec::new(),
         pages: Vec::new(),
     };
+    // Every file's size counts against the site's total before the file is read.
+    let total = AtomicU64::new(0);
     let site_path = content_dir.join("site.yaml");
     if !site_path.is_file() {
         diags.file_error(
@@ -112,7 +114,7 @@ fn load_with(
         );
         return content;
     }
-    content.site = read_source(site_dir, &site_path, diags).and_then(|file| {
+    content.site = read_source(site_dir, &site_path, &total, diags).and_then(|file| {
         parse_yaml::<SiteFile>(&file, file.text(), diags).map(|data| Loaded {
             id: "site".into(),
             file,
@@ -132,21 +134,42 @@ fn load_with(
     let (agreements, d1) = parse_all(
         site_dir,
         &agreement_paths,
+        &total,
         cache.as_deref_mut().map(|c| &mut c.agreements),
-        |file, d| parse_yaml::<AgreementFile>(file, file.text(), d),
+        |file, d| {
+            parse_yaml::<AgreementFile>(file, file.text(), d)
+                .filter(|agreement| agreement_markdown_fits(file, agreement, d))
+        },
     );
     let (reports, d2) = parse_all(
         site_dir,
         &report_paths,
+        &total,
         cache.as_deref_mut().map(|c| &mut c.reports),
         parse_document::<ReportFrontMatter>,
     );
     let (pages, d3) = parse_all(
         site_dir,
         &page_paths,
+        &total,
         cache.map(|c| &mut c.pages),
         parse_document::<PageFrontMatter>,
     );
+    let total = total.into_inner();
+    if total > MAX_TOTAL_BYTES {
+        // Only the total is reported: which files were read before the limit was reached
+        // depends on the order threads took them, and their problems would differ from run
+        // to run.
+        diags.file_error(
+            &display_path(site_dir, &content_dir),
+            format!(
+                "the content files are {} in all; a site's content (site.yaml, agreements, reports and pages together) may be at most {}",
+                mib(total),
+                mib(MAX_TOTAL_BYTES)
+            ),
+        );
+        return content;
+    }
     diags.extend(d1);
     diags.extend(d2);
     diags.extend(d3);
@@ -236,7 +259,14 @@ fn list_files(
 }
 
 /// Reads a file as UTF-8 text, refusing oversized files and pointing at the first invalid byte.
-fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+/// The file's size is added to `total`; once that passes [`MAX_TOTAL_BYTES`], files are no
+/// longer read (the caller reports the total).
+fn read_source(
+    site_dir: &Path,
+    path: &Path,
+    total: &AtomicU64,
+    diags: &mut Diagnostics,
+) -> Option<SourceFile> {
     let shown = display_path(site_dir, path);
     // Follows a file link; a pipe or device would block or never end, so only plain files.
     let size = match fs::metadata(path) {
@@ -254,11 +284,14 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
         diags.file_error(
             &shown,
             format!(
-                "is {} MB; content files may be at most {} MB",
-                size / 1_000_000,
-                MAX_FILE_BYTES / 1024 / 1024
+                "is {}; content files may be at most {}",
+                mib(size),
+                mib(MAX_FILE_BYTES)
             ),
         );
+        return None;
+    }
+    if total.fetch_add(size, Ordering::Relaxed) + size > MAX_TOTAL_BYTES {
         return None;
     }
     // The size limit also holds for what is actually read, should the file grow meanwhile.
@@ -273,8 +306,8 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
             diags.file_error(
                 &shown,
                 format!(
-                    "is larger than {} MB; content files may be at most that",
-                    MAX_FILE_BYTES / 1024 / 1024
+                    "is larger than {}; content files may be at most that",
+                    mib(MAX_FILE_BYTES)
                 ),
             );
             return None;
@@ -316,6 +349,7 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
 fn parse_all<T: Send + Sync + Clone>(
     site_dir: &Path,
     paths: &[PathBuf],
+    total: &AtomicU64,
     cache: Option<&mut HashMap<PathBuf, (String, T)>>,
     parse: impl Fn(&mut SourceFile, &mut Diagnostics) -> Option<T> + Sync,
 ) -> (Vec<Loaded<T>>, Diagnostics) {
@@ -337,7 +371,7 @@ fn parse_all<T: Send + Sync + Clone>(
                 );
                 return (None, diags, None);
             }
-            let Some(mut file) = read_source(site_dir, path, &mut diags) else {
+            let Some(mut file) = read_source(site_dir, path, total, &mut diags) else {
                 return (None, diags, None);
             };
             if let Some((text, data)) = old.get(path)
@@ -475,6 +509,11 @@ pub fn parse_document<T: DeserializeOwned>(
         return None;
     };
     let head = text.len() - rest.len() + body_start;
+    if let Some(line) = MarkCount::default().add(&rest[body_start..]) {
+        let body_line = text[..head].bytes().filter(|&b| b == b'\n').count() + 1;
+        diags.error(file, body_line + line, 0, too_many_marks("on this line"));
+        return None;
+    }
     let body = rest[body_start..].to_string();
     file.truncate(head);
     let front = {
@@ -484,6 +523,47 @@ pub fn parse_document<T: DeserializeOwned>(
         parse_yaml::<T>(&front_file, &yaml[..yaml_end], diags)?
     };
     Some(Document { front, body })
+}
+
+/// The message for a Markdown text that passes [`MAX_MARKDOWN_MARKS`] marks at `place`.
+fn too_many_marks(place: &str) -> String {
+    format!(
+        "the Markdown text passes {} marks {place} (every line, punctuation character and table cell is one); a text may have at most that many, so that rendering it cannot exhaust memory: split it into smaller files or shorten it",
+        thousands(MAX_MARKDOWN_MARKS)
+    )
+}
+
+/// Whether the Markdown fields of an agreement together have at most [`MAX_MARKDOWN_MARKS`]
+/// marks (its page shows them all); if not, says so naming the field where they passed it.
+fn agreement_markdown_fits(
+    file: &SourceFile,
+    agreement: &AgreementFile,
+    diags: &mut Diagnostics,
+) -> bool {
+    let fields = [
+        ("summary", Some(&agreement.summary)),
+        ("background", agreement.background.as_ref()),
+        ("purpose", agreement.purpose.as_ref()),
+        ("target_group", agreement.target_group.as_ref()),
+        ("delimitations", agreement.delimitations.as_ref()),
+        ("values", agreement.values.as_ref()),
+        ("termination", agreement.termination.as_ref()),
+    ];
+    let decisions = agreement
+        .decisions
+        .iter()
+        .map(|d| ("decisions: summary", Some(&d.summary)));
+    let mut count = MarkCount::default();
+    for (key, text) in fields.into_iter().chain(decisions) {
+        if let Some(text) = text
+            && count.add(text).is_some()
+        {
+            let place = format!("in `{key}` (an agreement's Markdown fields count together)");
+            diags.file_error(&file.display_path, too_many_marks(&place));
+            return false;
+        }
+    }
+    true
 }
 
 /// Where the front matter's YAML starts: after the opening `---` line.
