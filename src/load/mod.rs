@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -104,8 +103,6 @@ fn load_with(
         reports: Vec::new(),
         pages: Vec::new(),
     };
-    // Every file's size counts against the site's total before the file is read.
-    let total = AtomicU64::new(0);
     let site_path = content_dir.join("site.yaml");
     if !site_path.is_file() {
         diags.file_error(
@@ -114,52 +111,12 @@ fn load_with(
         );
         return content;
     }
-    content.site = read_source(site_dir, &site_path, &total, diags).and_then(|file| {
-        parse_yaml::<SiteFile>(&file, file.text(), diags).map(|data| Loaded {
-            id: "site".into(),
-            file,
-            data,
-        })
-    });
-
     let agreement_paths = list_files(site_dir, &content_dir.join("agreements"), "yaml", diags);
-    content.agreement_files = agreement_paths
-        .iter()
-        .filter_map(|p| p.file_stem())
-        .map(|s| s.to_string_lossy().into_owned())
-        .collect();
     let report_paths = list_files(site_dir, &content_dir.join("reports"), "md", diags);
     let page_paths = list_files(site_dir, &content_dir.join("pages"), "md", diags);
-
-    let (agreements, d1) = parse_all(
-        site_dir,
-        &agreement_paths,
-        &total,
-        cache.as_deref_mut().map(|c| &mut c.agreements),
-        |file, d| {
-            parse_yaml::<AgreementFile>(file, file.text(), d)
-                .filter(|agreement| agreement_markdown_fits(file, agreement, d))
-        },
-    );
-    let (reports, d2) = parse_all(
-        site_dir,
-        &report_paths,
-        &total,
-        cache.as_deref_mut().map(|c| &mut c.reports),
-        parse_document::<ReportFrontMatter>,
-    );
-    let (pages, d3) = parse_all(
-        site_dir,
-        &page_paths,
-        &total,
-        cache.map(|c| &mut c.pages),
-        parse_document::<PageFrontMatter>,
-    );
-    let total = total.into_inner();
+    let all_paths = [&agreement_paths, &report_paths, &page_paths];
+    let total = content_bytes(std::iter::once(&site_path).chain(all_paths.into_iter().flatten()));
     if total > MAX_TOTAL_BYTES {
-        // Only the total is reported: which files were read before the limit was reached
-        // depends on the order threads took them, and their problems would differ from run
-        // to run.
         diags.file_error(
             &display_path(site_dir, &content_dir),
             format!(
@@ -170,6 +127,41 @@ fn load_with(
         );
         return content;
     }
+
+    content.site = read_source(site_dir, &site_path, diags).and_then(|file| {
+        parse_yaml::<SiteFile>(&file, file.text(), diags).map(|data| Loaded {
+            id: "site".into(),
+            file,
+            data,
+        })
+    });
+    content.agreement_files = agreement_paths
+        .iter()
+        .filter_map(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
+
+    let (agreements, d1) = parse_all(
+        site_dir,
+        &agreement_paths,
+        cache.as_deref_mut().map(|c| &mut c.agreements),
+        |file, d| {
+            parse_yaml::<AgreementFile>(file, file.text(), d)
+                .filter(|agreement| agreement_markdown_fits(file, agreement, d))
+        },
+    );
+    let (reports, d2) = parse_all(
+        site_dir,
+        &report_paths,
+        cache.as_deref_mut().map(|c| &mut c.reports),
+        parse_document::<ReportFrontMatter>,
+    );
+    let (pages, d3) = parse_all(
+        site_dir,
+        &page_paths,
+        cache.map(|c| &mut c.pages),
+        parse_document::<PageFrontMatter>,
+    );
     diags.extend(d1);
     diags.extend(d2);
     diags.extend(d3);
@@ -177,6 +169,19 @@ fn load_with(
     content.reports = reports;
     content.pages = pages;
     content
+}
+
+/// The size of the files at `paths` together, looked up before any is read so that too much
+/// content is refused before it fills memory. Files that cannot be read, or are refused for
+/// their own size, do not count: each is reported on its own.
+fn content_bytes<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> u64 {
+    let paths: Vec<&PathBuf> = paths.collect();
+    paths
+        .par_iter()
+        .filter_map(|path| fs::metadata(path).ok())
+        .filter(|meta| meta.is_file() && meta.len() <= MAX_FILE_BYTES)
+        .map(|meta| meta.len())
+        .sum()
 }
 
 /// The path as shown to the user: relative to the site folder when possible.
@@ -259,14 +264,7 @@ fn list_files(
 }
 
 /// Reads a file as UTF-8 text, refusing oversized files and pointing at the first invalid byte.
-/// The file's size is added to `total`; once that passes [`MAX_TOTAL_BYTES`], files are no
-/// longer read (the caller reports the total).
-fn read_source(
-    site_dir: &Path,
-    path: &Path,
-    total: &AtomicU64,
-    diags: &mut Diagnostics,
-) -> Option<SourceFile> {
+fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
     let shown = display_path(site_dir, path);
     // Follows a file link; a pipe or device would block or never end, so only plain files.
     let size = match fs::metadata(path) {
@@ -289,9 +287,6 @@ fn read_source(
                 mib(MAX_FILE_BYTES)
             ),
         );
-        return None;
-    }
-    if total.fetch_add(size, Ordering::Relaxed) + size > MAX_TOTAL_BYTES {
         return None;
     }
     // The size limit also holds for what is actually read, should the file grow meanwhile.
@@ -349,7 +344,6 @@ fn read_source(
 fn parse_all<T: Send + Sync + Clone>(
     site_dir: &Path,
     paths: &[PathBuf],
-    total: &AtomicU64,
     cache: Option<&mut HashMap<PathBuf, (String, T)>>,
     parse: impl Fn(&mut SourceFile, &mut Diagnostics) -> Option<T> + Sync,
 ) -> (Vec<Loaded<T>>, Diagnostics) {
@@ -371,7 +365,7 @@ fn parse_all<T: Send + Sync + Clone>(
                 );
                 return (None, diags, None);
             }
-            let Some(mut file) = read_source(site_dir, path, total, &mut diags) else {
+            let Some(mut file) = read_source(site_dir, path, &mut diags) else {
                 return (None, diags, None);
             };
             if let Some((text, data)) = old.get(path)

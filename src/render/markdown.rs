@@ -24,8 +24,6 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// heading is the highest, and starts once more, knowing the highest level, only if a later
 /// heading is higher.
 pub fn to_html(markdown: &str, top: u8) -> String {
-    // The wait for a turn is only for heavy texts, which no honest site has.
-    let _turn = heavy(markdown).then(|| HEAVY_TEXT.lock().unwrap_or_else(|e| e.into_inner()));
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     let mut first = Rewrite::new(markdown, top, None);
     pulldown_cmark::html::push_html(&mut html, first.by_ref());
@@ -46,18 +44,18 @@ pub fn to_html(markdown: &str, top: u8) -> String {
     html
 }
 
-/// Held while a heavy text is rendered, so that one heavy text at a time is in memory
-/// however many threads render pages: the parser's tree of a text with the most marks load
-/// allows (`load::limits::MAX_MARKDOWN_MARKS`) takes up to about 250 MB.
-static HEAVY_TEXT: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// Whether rendering `markdown` may take much memory: a long text (up to two tree nodes of 48
-/// bytes a byte), or one with many table cells (the parser fills short rows up with empty
-/// cells). Texts below both bounds need at most about 40 MB each.
-fn heavy(markdown: &str) -> bool {
+/// Whether rendering the Markdown `texts` of one page may take much memory: long texts (up to
+/// two tree nodes of 48 bytes a byte), or many table cells (the parser fills short rows up
+/// with empty cells). Texts below both bounds need at most about 40 MB for their page.
+pub fn heavy<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
     const LONG: usize = 256 * 1024;
     const MANY_CELLS: usize = 100_000;
-    markdown.len() >= LONG || crate::load::limits::table_cells(markdown) >= MANY_CELLS
+    let (mut bytes, mut cells) = (0, 0);
+    for text in texts {
+        bytes += text.len();
+        cells += crate::load::limits::table_cells(text);
+    }
+    bytes >= LONG || cells >= MANY_CELLS
 }
 
 /// The events of one document, rewritten for a page of this site: headings shifted and given
