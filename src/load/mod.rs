@@ -522,7 +522,7 @@ pub fn parse_document<T: DeserializeOwned>(
 /// The message for a Markdown text that passes [`MAX_MARKDOWN_MARKS`] marks at `place`.
 fn too_many_marks(place: &str) -> String {
     format!(
-        "the Markdown text passes {} marks {place} (every line, punctuation character and table cell is one); a text may have at most that many, so that rendering it cannot exhaust memory: split it into smaller files or shorten it",
+        "the Markdown text passes {} marks {place}; a text may have at most that many (every line, punctuation character and table cell is a mark), so that rendering it cannot exhaust memory: split it into smaller files or shorten it",
         thousands(MAX_MARKDOWN_MARKS)
     )
 }
@@ -552,7 +552,7 @@ fn agreement_markdown_fits(
         if let Some(text) = text
             && count.add(text).is_some()
         {
-            let place = format!("in `{key}` (an agreement's Markdown fields count together)");
+            let place = format!("in `{key}`, counting the agreement's Markdown fields together");
             diags.file_error(&file.display_path, too_many_marks(&place));
             return false;
         }
