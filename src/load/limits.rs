@@ -18,9 +18,10 @@ pub const MAX_TOTAL_BYTES: u64 = 512 * MIB;
 
 /// Marks one Markdown text may have (a report's or page's body, or all the Markdown fields of
 /// one agreement together); see [`MarkCount`]. The Markdown parser keeps a node of 48 bytes
-/// for every element of a text while it is rendered, up to two per mark, whatever the
-/// text's size: 8 MiB of one-letter lines would need 800 MB. Ordinary prose has a few marks
-/// per hundred bytes; 8 MiB of `- item N` lines has 1.2 million.
+/// for every element of a text while it is rendered, up to two per mark, whatever the text's
+/// size: 8 MiB of one-letter lines would need about 830 MB, the most marks allowed at most
+/// about 250 MB. Ordinary prose has a few marks per hundred bytes; 8 MiB of `- item N` lines
+/// has 1.2 million.
 pub const MAX_MARKDOWN_MARKS: usize = 2_000_000;
 
 /// `bytes` in MiB as people read it: whole MiB exactly (`8 MiB`), else with one decimal,

@@ -473,7 +473,7 @@ pub fn render(
 
 /// Held while a page with heavy Markdown is rendered (see [`markdown::heavy`]), from its text
 /// to its finished bytes, so that one such page at a time is in memory however many threads
-/// render: the text with the most marks a site may have takes up to about 280 MB.
+/// render: a page with the most marks a text may have takes up to about 250 MB.
 static HEAVY_PAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Whether `job`'s page shows heavy Markdown.
