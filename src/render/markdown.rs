@@ -15,9 +15,9 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// others keeping their distance to it.
 ///
 /// Events are rewritten one at a time on their way to the HTML writer, so memory is the
-/// parser's own tree plus the HTML, whatever the length of the document (collecting the
-/// events first cost about 80 bytes per event, 1.3 GB for an 8 MiB list). Only a heading is
-/// held back, until its end, to make its id from its text.
+/// parser's own tree plus the HTML (collecting the events first took about 80 bytes an event,
+/// twice: 1.3 GB for 8 MiB of empty list items). Only a heading is held back, until its end,
+/// to make its id from its text.
 ///
 /// The shift needs the highest level in the document, which is only known at its end. Nearly
 /// every document starts with its highest heading, so rendering assumes that the first
@@ -27,11 +27,15 @@ pub fn to_html(markdown: &str, top: u8) -> String {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     let mut first = Rewrite::new(markdown, top, None);
     pulldown_cmark::html::push_html(&mut html, first.by_ref());
-    if let Some(higher) = first.higher_heading {
+    let Rewrite {
+        parser,
+        higher_heading,
+        ..
+    } = first;
+    if let Some(higher) = higher_heading {
         // Render again, now that the highest level is known: the rest of the document is
-        // only looked at for its heading levels.
-        let highest = first
-            .parser
+        // only looked at for its heading levels, and its tree is gone before the next.
+        let highest = parser
             .filter_map(|event| match event {
                 Event::Start(Tag::Heading { level, .. }) => Some(level as u8),
                 _ => None,
@@ -234,21 +238,26 @@ impl<'a> Iterator for Rewrite<'a> {
 #[derive(Default)]
 struct HeadingIds {
     used: HashSet<String>,
-    /// Where each base's numbering stopped: many equal headings must not cost a search from
-    /// -2 each time.
+    /// Where each base's numbering stopped, for bases that were taken: many equal headings
+    /// must not cost a search from -2 each time.
     next_suffix: HashMap<String, usize>,
 }
 
 impl HeadingIds {
     /// `base`, or `base-2`, `base-3`… if taken.
     fn unique(&mut self, base: String) -> String {
-        let mut unique = base.clone();
-        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
-        while !self.used.insert(unique.clone()) {
-            unique = format!("{base}-{n}");
-            n += 1;
+        if !self.used.contains(&base) {
+            self.used.insert(base.clone());
+            return base;
         }
-        self.next_suffix.insert(base, n);
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+        let mut unique = format!("{base}-{n}");
+        while self.used.contains(&unique) {
+            n += 1;
+            unique = format!("{base}-{n}");
+        }
+        self.used.insert(unique.clone());
+        self.next_suffix.insert(base, n + 1);
         unique
     }
 }
