@@ -60,6 +60,10 @@ struct Build {
 
 /// Builds `site` with the real binary into `site/output` and measures the build's peak
 /// memory as the system counted it for this one child (`wait4`).
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which also gives its peak memory"
+)]
 fn build(site: &Path) -> Build {
     let mut child = Command::new(env!("CARGO_BIN_EXE_iopsite"))
         .args(["build", "--quiet", "--as-of", "2026-11-23"])
