@@ -4,6 +4,7 @@
 //! `render` (with `export`) → `write`. Each takes the previous stage's output and never
 //! reaches back; `check` runs every stage but the last.
 
+pub mod alloc;
 pub mod config;
 pub mod diagnostics;
 pub mod export;

@@ -10,9 +10,10 @@ use clap::{Parser, Subcommand};
 use iopsite::{BuildOptions, Failure};
 
 /// jemalloc: a build allocates and frees millions of small strings on every core. Against glibc's
-/// allocator it cuts user CPU by about 10 % (10,000 agreements: 11.2 s → 9.9 s) for 6 % more peak memory.
+/// allocator it cuts user CPU by about 10 % (10,000 agreements: 11.2 s → 9.9 s) for 6 % more peak
+/// memory. Very large blocks are mapped from the system instead (see `iopsite::alloc`).
 #[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static GLOBAL: iopsite::alloc::Allocator = iopsite::alloc::Allocator;
 
 /// Build transparency websites about IOP agreements from YAML and Markdown.
 #[derive(Parser)]

@@ -37,7 +37,7 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 const DATA_LIMIT_KB: u64 = 1024 * 1024;
 
 /// The most memory (peak resident set) a run may use. A build of the minimal site needs a
-/// few MB; the largest legitimate input (an 8 MB file) stays well below this.
+/// few MiB; the largest legitimate input (an 8 MiB file) stays well below this.
 const MAX_PEAK_RSS_KB: u64 = 256 * 1024;
 
 /// Every file under `dir` (relative path → contents); symlinks are recorded by their target.
@@ -268,6 +268,38 @@ fn latin1_report(site: &Path) {
     .unwrap();
 }
 
+/// A report of a million empty list items: 2 MiB, but two Markdown marks a line, so the limit
+/// of 2,000,000 is passed on the last line of the body, line 1,000,005.
+fn markdown_marks(site: &Path) {
+    let body = "-\n".repeat(1_000_001);
+    fs::write(
+        site.join("content/reports/dense-2025.md"),
+        format!("---\nagreement: base\nyear: 2025\n---\n{body}"),
+    )
+    .unwrap();
+}
+
+/// 1 MiB of tables of 300 columns whose 900 rows have one cell each: the Markdown parser fills
+/// every row up with empty cells (at most 262,144 a table), 83 million for the file, 4 GB of
+/// its memory. Each filled cell is a mark; the limit is passed in the eighth table, on line
+/// 6,648.
+fn padded_tables(site: &Path) {
+    let table = format!(
+        "|{}\n|{}\n{}\n",
+        "a|".repeat(300),
+        "-|".repeat(300),
+        "a\n".repeat(900)
+    );
+    fs::write(
+        site.join("content/reports/tables-2025.md"),
+        format!(
+            "---\nagreement: base\nyear: 2025\n---\n{}",
+            table.repeat(1024 * 1024 / table.len())
+        ),
+    )
+    .unwrap();
+}
+
 /// `content/agreements/sub/loop` points back at `content/agreements/`.
 fn directory_symlink_loop(site: &Path) {
     let sub = site.join("content/agreements/sub");
@@ -351,7 +383,7 @@ fn billion_laughs(site: &Path) {
 }
 
 /// The same idea with a flat list: a 100 kB string repeated through 2.5 million aliases would
-/// be 250 GB of text, in a file just under the 8 MB limit. Line 5 holds the aliases.
+/// be 250 GB of text, in a file just under the 8 MiB limit. Line 5 holds the aliases.
 fn alias_amplification(site: &Path) {
     let big = "x".repeat(100_000);
     let aliases = vec!["*a"; 2_500_000].join(",");
@@ -733,7 +765,7 @@ const CASES: &[Case] = &[
     ),
     // --- files that are not what they seem ---------------------------------------------------
     file_case(
-        "a 50 MB agreement",
+        "a 50 MiB agreement",
         Custom(fifty_megabytes),
         "content/agreements/huge.yaml",
     ),
@@ -742,6 +774,18 @@ const CASES: &[Case] = &[
         Custom(latin1_agreement),
         "content/agreements/latin1.yaml",
         15,
+    ),
+    case(
+        "a report of a million empty list items (2,000,000 Markdown marks)",
+        Custom(markdown_marks),
+        "content/reports/dense-2025.md",
+        1_000_005,
+    ),
+    case(
+        "tables whose short rows the parser would fill up with 83 million empty cells",
+        Custom(padded_tables),
+        "content/reports/tables-2025.md",
+        6_648,
     ),
     case(
         "report body with a non-UTF-8 byte",
@@ -916,7 +960,7 @@ fn run_case(case: &Case) -> Result<Run, (Run, Vec<String>)> {
         && kb > MAX_PEAK_RSS_KB
     {
         problems.push(format!(
-            "used {} MB of memory (limit {} MB)",
+            "used {} MiB of memory (limit {} MiB)",
             kb / 1024,
             MAX_PEAK_RSS_KB / 1024
         ));
@@ -950,8 +994,10 @@ fn run_case(case: &Case) -> Result<Run, (Run, Vec<String>)> {
 
 /// The peak memory, or `-` if the run ended before it could be measured.
 fn shown_memory(run: &Run) -> String {
-    run.peak_rss_kb
-        .map_or_else(|| "-".to_string(), |kb| format!("{} MB", kb.div_ceil(1024)))
+    run.peak_rss_kb.map_or_else(
+        || "-".to_string(),
+        |kb| format!("{} MiB", kb.div_ceil(1024)),
+    )
 }
 
 fn first_lines(text: &str, n: usize) -> String {

@@ -1,6 +1,7 @@
 //! Walks a site's content folder, reads every file and parses it into the raw schema,
 //! keeping each file's text so later stages can point at the offending line.
 
+pub mod limits;
 pub mod scalar;
 pub mod schema;
 mod yaml_errors;
@@ -15,11 +16,9 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostics, SourceFile};
+pub use limits::MAX_FILE_BYTES;
+use limits::{MAX_MARKDOWN_MARKS, MAX_TOTAL_BYTES, MarkCount, mib, thousands};
 use schema::{AgreementFile, PageFrontMatter, ReportFrontMatter, SiteFile};
-
-/// Files larger than this are refused: no honest agreement or report comes near it, and
-/// reading a runaway file would only exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// One parsed file with its id (the file name without extension).
 #[derive(Debug)]
@@ -112,6 +111,23 @@ fn load_with(
         );
         return content;
     }
+    let agreement_paths = list_files(site_dir, &content_dir.join("agreements"), "yaml", diags);
+    let report_paths = list_files(site_dir, &content_dir.join("reports"), "md", diags);
+    let page_paths = list_files(site_dir, &content_dir.join("pages"), "md", diags);
+    let all_paths = [&agreement_paths, &report_paths, &page_paths];
+    let total = content_bytes(std::iter::once(&site_path).chain(all_paths.into_iter().flatten()));
+    if total > MAX_TOTAL_BYTES {
+        diags.file_error(
+            &display_path(site_dir, &content_dir),
+            format!(
+                "the content files are {} in all; a site's content (site.yaml, agreements, reports and pages together) may be at most {}",
+                mib(total),
+                mib(MAX_TOTAL_BYTES)
+            ),
+        );
+        return content;
+    }
+
     content.site = read_source(site_dir, &site_path, diags).and_then(|file| {
         parse_yaml::<SiteFile>(&file, file.text(), diags).map(|data| Loaded {
             id: "site".into(),
@@ -119,21 +135,20 @@ fn load_with(
             data,
         })
     });
-
-    let agreement_paths = list_files(site_dir, &content_dir.join("agreements"), "yaml", diags);
     content.agreement_files = agreement_paths
         .iter()
         .filter_map(|p| p.file_stem())
         .map(|s| s.to_string_lossy().into_owned())
         .collect();
-    let report_paths = list_files(site_dir, &content_dir.join("reports"), "md", diags);
-    let page_paths = list_files(site_dir, &content_dir.join("pages"), "md", diags);
 
     let (agreements, d1) = parse_all(
         site_dir,
         &agreement_paths,
         cache.as_deref_mut().map(|c| &mut c.agreements),
-        |file, d| parse_yaml::<AgreementFile>(file, file.text(), d),
+        |file, d| {
+            parse_yaml::<AgreementFile>(file, file.text(), d)
+                .filter(|agreement| agreement_markdown_fits(file, agreement, d))
+        },
     );
     let (reports, d2) = parse_all(
         site_dir,
@@ -154,6 +169,19 @@ fn load_with(
     content.reports = reports;
     content.pages = pages;
     content
+}
+
+/// The size of the files at `paths` together, looked up before any is read so that too much
+/// content is refused before it fills memory. Files that cannot be read, or are refused for
+/// their own size, do not count: each is reported on its own.
+fn content_bytes<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> u64 {
+    let paths: Vec<&PathBuf> = paths.collect();
+    paths
+        .par_iter()
+        .filter_map(|path| fs::metadata(path).ok())
+        .filter(|meta| meta.is_file() && meta.len() <= MAX_FILE_BYTES)
+        .map(|meta| meta.len())
+        .sum()
 }
 
 /// The path as shown to the user: relative to the site folder when possible.
@@ -254,9 +282,9 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
         diags.file_error(
             &shown,
             format!(
-                "is {} MB; content files may be at most {} MB",
-                size / 1_000_000,
-                MAX_FILE_BYTES / 1024 / 1024
+                "is {}; content files may be at most {}",
+                mib(size),
+                mib(MAX_FILE_BYTES)
             ),
         );
         return None;
@@ -273,8 +301,8 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
             diags.file_error(
                 &shown,
                 format!(
-                    "is larger than {} MB; content files may be at most that",
-                    MAX_FILE_BYTES / 1024 / 1024
+                    "is larger than {}; content files may be at most that",
+                    mib(MAX_FILE_BYTES)
                 ),
             );
             return None;
@@ -475,6 +503,11 @@ pub fn parse_document<T: DeserializeOwned>(
         return None;
     };
     let head = text.len() - rest.len() + body_start;
+    if let Some(line) = MarkCount::default().add(&rest[body_start..]) {
+        let body_line = text[..head].bytes().filter(|&b| b == b'\n').count() + 1;
+        diags.error(file, body_line + line, 0, too_many_marks("on this line"));
+        return None;
+    }
     let body = rest[body_start..].to_string();
     file.truncate(head);
     let front = {
@@ -484,6 +517,47 @@ pub fn parse_document<T: DeserializeOwned>(
         parse_yaml::<T>(&front_file, &yaml[..yaml_end], diags)?
     };
     Some(Document { front, body })
+}
+
+/// The message for a Markdown text that passes [`MAX_MARKDOWN_MARKS`] marks at `place`.
+fn too_many_marks(place: &str) -> String {
+    format!(
+        "the Markdown text passes {} marks {place}; a text may have at most that many (every line, punctuation character and table cell is a mark), so that rendering it cannot exhaust memory: split it into smaller files or shorten it",
+        thousands(MAX_MARKDOWN_MARKS)
+    )
+}
+
+/// Whether the Markdown fields of an agreement together have at most [`MAX_MARKDOWN_MARKS`]
+/// marks (its page shows them all); if not, says so naming the field where they passed it.
+fn agreement_markdown_fits(
+    file: &SourceFile,
+    agreement: &AgreementFile,
+    diags: &mut Diagnostics,
+) -> bool {
+    let fields = [
+        ("summary", Some(&agreement.summary)),
+        ("background", agreement.background.as_ref()),
+        ("purpose", agreement.purpose.as_ref()),
+        ("target_group", agreement.target_group.as_ref()),
+        ("delimitations", agreement.delimitations.as_ref()),
+        ("values", agreement.values.as_ref()),
+        ("termination", agreement.termination.as_ref()),
+    ];
+    let decisions = agreement
+        .decisions
+        .iter()
+        .map(|d| ("decisions: summary", Some(&d.summary)));
+    let mut count = MarkCount::default();
+    for (key, text) in fields.into_iter().chain(decisions) {
+        if let Some(text) = text
+            && count.add(text).is_some()
+        {
+            let place = format!("in `{key}`, counting the agreement's Markdown fields together");
+            diags.file_error(&file.display_path, too_many_marks(&place));
+            return false;
+        }
+    }
+    true
 }
 
 /// Where the front matter's YAML starts: after the opening `---` line.

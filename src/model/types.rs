@@ -206,6 +206,21 @@ impl Agreement {
     pub fn short_name(&self) -> &str {
         self.short_title.as_deref().unwrap_or(&self.title)
     }
+
+    /// The texts of the agreement that are Markdown, as its page shows them.
+    pub fn markdown_texts(&self) -> impl Iterator<Item = &str> {
+        let fields = [
+            &self.background,
+            &self.purpose,
+            &self.target_group,
+            &self.delimitations,
+            &self.values,
+            &self.termination,
+        ];
+        std::iter::once(self.summary.as_str())
+            .chain(fields.into_iter().filter_map(|text| text.as_deref()))
+            .chain(self.decisions.iter().map(|d| d.summary.as_str()))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

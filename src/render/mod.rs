@@ -471,8 +471,25 @@ pub fn render(
     })
 }
 
+/// Held while a page with heavy Markdown is rendered (see [`markdown::heavy`]), from its text
+/// to its finished bytes, so that one such page at a time is in memory however many threads
+/// render: a page with the most marks a text may have takes up to about 250 MB.
+static HEAVY_PAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Whether `job`'s page shows heavy Markdown.
+fn is_heavy(site: &Site, job: &Job) -> bool {
+    match job {
+        Job::Report(i) => markdown::heavy([site.reports[*i].body.as_str()]),
+        Job::Page(i) => markdown::heavy([site.pages[*i].body.as_str()]),
+        Job::Agreement(i) => markdown::heavy(site.agreements[*i].agreement.markdown_texts()),
+        _ => false,
+    }
+}
+
 fn render_job(r: &Renderer, ctx: &Ctx, job: &Job) -> Result<OutputFile, String> {
     let site = ctx.site;
+    // No honest site has a heavy page, so no build waits here.
+    let _turn = is_heavy(site, job).then(|| HEAVY_PAGE.lock().unwrap_or_else(|e| e.into_inner()));
     let t = &r.t;
     let page =
         |template: &str, path: &str, title: &str, key: &str, data: &dyn erased_serde::Serialize| {
