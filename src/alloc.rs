@@ -31,6 +31,7 @@ mod mapped {
 
     /// Whether a block of `layout` is mapped from the system. Blocks are freed and resized
     /// with the layout they were made with, so this tells where a block came from.
+    #[inline]
     pub fn is_mapped(layout: Layout) -> bool {
         layout.size() >= super::MAPPED_FROM && layout.align() <= PAGE
     }
@@ -101,6 +102,7 @@ mod mapped {
     use std::alloc::Layout;
 
     /// Elsewhere jemalloc makes every block.
+    #[inline]
     pub fn is_mapped(_: Layout) -> bool {
         false
     }
@@ -118,10 +120,14 @@ mod mapped {
     }
 }
 
+// Every method is `#[inline]`, as jemalloc's are, so that the binary's allocation calls reach
+// jemalloc directly with one comparison more (without, they cost 1 % more instructions).
+//
 // SAFETY: every block comes from jemalloc or from the system according to its layout alone
 // (`mapped::is_mapped`), and goes back to the same; a block that changes sides when resized
 // is copied into a new block of the other side.
 unsafe impl GlobalAlloc for Allocator {
+    #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if mapped::is_mapped(layout) {
             mapped::map(layout.size())
@@ -131,6 +137,7 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
+    #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         if mapped::is_mapped(layout) {
             // New mappings are zeroed by the system, and stay untouched (not resident) until
@@ -142,6 +149,7 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
+    #[inline]
     unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
         if mapped::is_mapped(layout) {
             // SAFETY: a block of this layout was mapped by `alloc` or `realloc`.
@@ -152,6 +160,7 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
+    #[inline]
     unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: `realloc`'s contract: `new_size` rounded up to the alignment fits an isize.
         let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };

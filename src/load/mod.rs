@@ -503,7 +503,9 @@ pub fn parse_document<T: DeserializeOwned>(
         return None;
     };
     let head = text.len() - rest.len() + body_start;
-    if let Some(line) = MarkCount::default().add(&rest[body_start..]) {
+    if !limits::surely_within_limit([&rest[body_start..]])
+        && let Some(line) = MarkCount::default().add(&rest[body_start..])
+    {
         let body_line = text[..head].bytes().filter(|&b| b == b'\n').count() + 1;
         diags.error(file, body_line + line, 0, too_many_marks("on this line"));
         return None;
@@ -547,8 +549,16 @@ fn agreement_markdown_fits(
         .decisions
         .iter()
         .map(|d| ("decisions: summary", Some(&d.summary)));
+    let texts = fields.into_iter().chain(decisions);
+    if limits::surely_within_limit(
+        texts
+            .clone()
+            .filter_map(|(_, text)| text.map(String::as_str)),
+    ) {
+        return true;
+    }
     let mut count = MarkCount::default();
-    for (key, text) in fields.into_iter().chain(decisions) {
+    for (key, text) in texts {
         if let Some(text) = text
             && count.add(text).is_some()
         {
