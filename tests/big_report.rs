@@ -58,6 +58,16 @@ struct Build {
     peak_rss_kib: u64,
 }
 
+/// The build's peak memory is under the bound of 300 MB.
+#[track_caller]
+fn assert_under_300_mb(run: &Build) {
+    assert!(
+        run.peak_rss_kib < MAX_PEAK_KIB,
+        "peak memory {} MB, limit 300 MB",
+        run.peak_rss_kib * 1024 / 1_000_000
+    );
+}
+
 /// Builds `site` with the real binary into `site/output` and measures the build's peak
 /// memory as the system counted it for this one child (`wait4`).
 #[expect(
@@ -111,11 +121,7 @@ fn an_8_mib_list_report_builds_in_under_300_mb() {
     let run = build(site.path());
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     // Before the Markdown was rendered as a stream, this took about 350 MB.
-    assert!(
-        run.peak_rss_kib < MAX_PEAK_KIB,
-        "peak memory {} MB, limit 300 MB",
-        run.peak_rss_kib * 1024 / 1_000_000
-    );
+    assert_under_300_mb(&run);
     let page = site.path().join("output/reports").join(
         report
             .with_extension("html")
@@ -139,11 +145,7 @@ fn ten_8_mib_list_reports_build_in_under_300_mb() {
     let run = build(site.path());
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     // One heavy page at a time, whatever the number of cores (before: about 710 MB on two).
-    assert!(
-        run.peak_rss_kib < MAX_PEAK_KIB,
-        "peak memory {} MB, limit 300 MB",
-        run.peak_rss_kib * 1024 / 1_000_000
-    );
+    assert_under_300_mb(&run);
 }
 
 /// The first error line of a failed build.

@@ -761,15 +761,21 @@ fn an_unreadable_allow_host_is_refused() {
     );
 }
 
-/// Sends a reload poll for a build after `generation` and leaves it waiting; `None` if the
-/// server refused it with 429. Any other answer fails the test.
-fn waiting_poll(addr: &str, generation: u64) -> Option<TcpStream> {
+/// A connection that has sent a reload poll for a build after `generation`, unanswered yet.
+fn send_poll(addr: &str, generation: u64) -> TcpStream {
     let mut stream = TcpStream::connect(addr).unwrap();
     write!(
         stream,
         "GET /__iopsite/poll?since={generation} HTTP/1.1\r\nHost: {addr}\r\n\r\n"
     )
     .unwrap();
+    stream
+}
+
+/// Sends a reload poll for a build after `generation` and leaves it waiting; `None` if the
+/// server refused it with 429. Any other answer fails the test.
+fn waiting_poll(addr: &str, generation: u64) -> Option<TcpStream> {
+    let stream = send_poll(addr, generation);
     stream
         .set_read_timeout(Some(Duration::from_millis(300)))
         .unwrap();
@@ -814,17 +820,7 @@ fn reload_polls_never_hold_up_pages() {
     let generation = server.state("/")["generation"].as_u64().unwrap();
 
     // A page opens 300 polls and aborts them (a fetch with an AbortController does this).
-    let polls: Vec<TcpStream> = (0..300)
-        .map(|_| {
-            let mut stream = TcpStream::connect(addr).unwrap();
-            write!(
-                stream,
-                "GET /__iopsite/poll?since={generation} HTTP/1.1\r\nHost: {addr}\r\n\r\n"
-            )
-            .unwrap();
-            stream
-        })
-        .collect();
+    let polls: Vec<TcpStream> = (0..300).map(|_| send_poll(addr, generation)).collect();
     std::thread::sleep(Duration::from_millis(300));
     drop(polls);
     // Pages answer at once all the same.

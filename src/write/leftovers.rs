@@ -7,7 +7,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use super::target::Target;
-use super::{MARKER, WriteError, remove_all};
+use super::{MARKER, WriteError, ours_or_empty, remove_all};
 use crate::progress::Progress;
 
 /// The leftovers of earlier builds of `target`, oldest first: (path, is a set-aside site).
@@ -28,9 +28,7 @@ fn find(target: &Target) -> Vec<(PathBuf, bool)> {
             // Not through a link: only real folders.
             let meta = fs::symlink_metadata(entry.path()).ok()?;
             let path = entry.path();
-            let ours = path.join(MARKER).is_file()
-                || fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
-            if !(meta.is_dir() && ours) {
+            if !(meta.is_dir() && ours_or_empty(&path)) {
                 return None;
             }
             Some((meta.modified().ok()?, path, set_aside))

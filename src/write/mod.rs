@@ -231,21 +231,26 @@ impl Staging {
         if let Some(err) = lock(&self.failed).take() {
             return Err(err);
         }
-        let found = self.hand_files.take().map(|t| t.join());
+        // The look is a safety check: if it could not be made, nothing is replaced.
+        let found = match self.hand_files.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(found)) => found,
+            Some(Err(_)) => Err(std::io::Error::other("the look at its files failed")),
+            None => Ok(Vec::new()),
+        };
         match found {
-            Some(Ok(Ok(files))) if !files.is_empty() => {
+            Ok(files) if !files.is_empty() => {
                 return Err(WriteError::HandFiles {
                     output: self.target.shown(),
                     files: name_some(&self.target.given, files),
                 });
             }
-            Some(Ok(Err(source))) => {
+            Ok(_) => {}
+            Err(source) => {
                 return Err(WriteError::Io {
                     path: self.target.dir.clone(),
                     source,
                 });
             }
-            _ => {}
         }
         let mut written = std::mem::take(&mut *lock(&self.written));
         written.sort_unstable();
@@ -284,6 +289,12 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Whether `dir` is a folder iopsite may replace or delete: it holds iopsite's marker, or is
+/// empty.
+fn ours_or_empty(dir: &Path) -> bool {
+    dir.join(MARKER).is_file() || fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

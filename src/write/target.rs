@@ -11,7 +11,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use super::{MARKER, WriteError};
+use super::WriteError;
 
 /// Links followed at most while resolving one path (as the kernel's own limit).
 const MAX_LINKS: usize = 40;
@@ -98,20 +98,14 @@ impl Target {
     /// Whether the output folder exists and may be replaced: it is empty, or it holds the
     /// marker iopsite writes into every output folder.
     pub fn check_ours(&self) -> Result<(), WriteError> {
-        let mut entries = match fs::read_dir(&self.dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(source) => {
-                return Err(WriteError::Io {
-                    path: self.dir.clone(),
-                    source,
-                });
-            }
-        };
-        if entries.next().is_none() || self.dir.join(MARKER).is_file() {
-            Ok(())
-        } else {
-            Err(WriteError::NotOurs(self.shown()))
+        match fs::symlink_metadata(&self.dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(WriteError::Io {
+                path: self.dir.clone(),
+                source,
+            }),
+            Ok(_) if super::ours_or_empty(&self.dir) => Ok(()),
+            Ok(_) => Err(WriteError::NotOurs(self.shown())),
         }
     }
 }
