@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use crate::model::Site;
 use crate::model::types::{Amount, FundingKind};
-use crate::render::i18n::I18n;
-use crate::render::{OutputFile, urls};
+use crate::present::i18n::I18n;
+use crate::present::urls;
+use crate::render::OutputFile;
 
 /// One agreement in the open data.
 #[derive(Serialize)]

@@ -11,11 +11,14 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod orgnr;
+pub mod present;
 pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod theme;
 pub mod validate;
+pub mod views;
 pub mod write;
 
 use std::path::Path;
@@ -55,7 +58,7 @@ pub fn check(site_dir: &Path, options: &BuildOptions) -> Result<Outcome, Failure
 /// rendered from it. `serve` keeps one and renders only the pages the browser asks for.
 pub struct Prepared {
     pub site: Site,
-    pub theme: render::theme::Theme,
+    pub theme: theme::Theme,
     pub renderer: render::Renderer,
     /// The site's pages by path, for finding one without looking at all.
     pub pages: render::PageIndex,
@@ -110,7 +113,7 @@ fn prepare_with(
         Some(cache) => load::load_cached(site_dir, &mut diags, cache),
         None => load::load(site_dir, &mut diags),
     };
-    let theme = render::theme::Theme::load(site_dir, &mut diags);
+    let theme = theme::Theme::load(site_dir, &mut diags);
     progress.stage("checking", 0);
     let checked = validate::validate(content, options, &mut diags);
     let (Some(checked), false) = (checked, diags.has_errors()) else {
@@ -219,6 +222,6 @@ pub mod single {
         let document = crate::load::parse_document::<crate::load::schema::ReportFrontMatter>(
             &mut file, &mut diags,
         )?;
-        Some(crate::render::markdown::to_html(&document.body, 3))
+        Some(crate::present::markdown::to_html(&document.body, 3))
     }
 }

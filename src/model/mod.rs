@@ -1,8 +1,8 @@
 //! The resolved site: agreements, reports, organisations, goals and totals, computed once
 //! from the checked content and read-only afterwards.
 
-pub mod agenda2030;
 pub mod site;
-pub mod types;
 
+/// The checked domain types, as `validate` makes them.
+pub use crate::validate::{agenda2030, types};
 pub use site::{Site, Status, build};

@@ -1,14 +1,6 @@
 //! Turns the frozen `Site` into output files: HTML pages through the theme's templates (in
 //! parallel), the theme's static files, and the machine-readable exports.
 
-pub mod charts;
-pub mod format;
-pub mod i18n;
-pub mod markdown;
-pub mod theme;
-pub mod urls;
-pub mod views;
-
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -18,12 +10,13 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use crate::config::Language;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::Site;
+use crate::present::i18n::I18n;
+use crate::present::{charts, format, markdown, urls};
 use crate::progress::Progress;
+use crate::theme::Theme;
+use crate::views::Ctx;
 use crate::write::Sink;
-use i18n::I18n;
 use std::sync::atomic::{AtomicU64, Ordering};
-use theme::Theme;
-use views::Ctx;
 
 /// One file of the generated site, with its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]

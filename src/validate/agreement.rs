@@ -4,13 +4,13 @@ use std::collections::HashSet;
 
 use chrono::Datelike;
 
+use super::agenda2030;
+use super::types::*;
 use super::{amount, date};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::Loaded;
 use crate::load::scalar::{Spanned, Text, position};
 use crate::load::schema::{AgreementFile, FundingEntry, PartyEntry};
-use crate::model::agenda2030;
-use crate::model::types::*;
 use crate::orgnr::OrgNumber;
 
 /// Largest span of years one funding line may cover; longer is a typing error.

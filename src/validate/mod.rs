@@ -1,7 +1,9 @@
 //! Checks the raw content and turns it into the domain types, collecting every problem of
 //! the run instead of stopping at the first.
 
+pub mod agenda2030;
 mod agreement;
+pub mod types;
 
 pub use agreement::check as check_agreement;
 
@@ -10,12 +12,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use self::types::{Agreement, Page, Report, Statistic};
 use crate::config::{self, BuildOptions, Config, Language};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::scalar::{AmountText, Spanned, Text, position};
 use crate::load::schema::SiteFile;
 use crate::load::{Content, Loaded};
-use crate::model::types::{Agreement, Page, Report, Statistic};
 
 /// Amounts above this (ten billion kronor a year) are typing errors, not grants.
 pub const MAX_AMOUNT: i128 = 10_000_000_000;
@@ -223,8 +225,8 @@ pub(crate) fn amount(
     file: &SourceFile,
     value: &Spanned<AmountText>,
     diags: &mut Diagnostics,
-) -> Option<crate::model::types::Amount> {
-    use crate::model::types::Amount;
+) -> Option<self::types::Amount> {
+    use self::types::Amount;
     let (line, col) = position(value);
     match &value.value {
         AmountText::Unpublished => Some(Amount::Unpublished),

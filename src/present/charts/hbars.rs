@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::*;
-use crate::render::views::Money;
+use crate::present::Money;
 
 #[derive(Debug, Clone)]
 pub struct HBar {

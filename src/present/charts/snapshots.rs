@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::render::views::Money;
+use crate::present::Money;
 
 fn strings() -> I18n {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/i18n/sv.yaml");

@@ -6,53 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::charts::{BarChart, ChartClock, ChartText, HBar, HBarChart, LineChart, Stack};
-use super::i18n::I18n;
-use super::markdown;
-use super::urls;
 use crate::model::site::{AgreementEntry, Organisation, ReportState, Site, Sum, YearTotals};
 use crate::model::types::*;
-
-/// Money for display: published kronor and whether some of it is not published.
-#[derive(Debug, Clone, Copy, Serialize, Default, PartialEq, Eq)]
-pub struct Money {
-    pub kronor: i64,
-    pub unpublished: bool,
-}
-
-impl From<Sum> for Money {
-    fn from(s: Sum) -> Self {
-        Money {
-            kronor: s.kronor,
-            unpublished: s.unpublished > 0,
-        }
-    }
-}
-
-impl From<Amount> for Money {
-    fn from(a: Amount) -> Self {
-        match a {
-            Amount::Kronor(k) => Money {
-                kronor: k,
-                unpublished: false,
-            },
-            Amount::Unpublished => Money {
-                kronor: 0,
-                unpublished: true,
-            },
-        }
-    }
-}
-
-impl std::ops::Add for Money {
-    type Output = Money;
-    fn add(self, o: Money) -> Money {
-        Money {
-            kronor: self.kronor + o.kronor,
-            unpublished: self.unpublished || o.unpublished,
-        }
-    }
-}
+pub use crate::present::Money;
+use crate::present::charts::{BarChart, ChartClock, ChartText, HBar, HBarChart, LineChart, Stack};
+use crate::present::i18n::I18n;
+use crate::present::{markdown, urls};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::*;
-use crate::render::views::Money;
+use crate::present::Money;
 
 /// One series of a stacked bar chart: a value per category (`None`: nothing that year).
 #[derive(Debug, Clone)]
