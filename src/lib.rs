@@ -1,8 +1,9 @@
 //! iopsite: a static-site generator for transparency pages about IOP agreements.
 //!
 //! The stages run in one direction: `load` → `validate` (with `config`) → `model` →
-//! `render` (with `export`) → `write`. Each takes the previous stage's output and never
-//! reaches back; `check` runs every stage but the last.
+//! `plan` → `render` → `write`. Each takes the previous stage's output and never reaches
+//! back; `check` runs every stage but the last. Below the plan sit what it names: `views`
+//! (the data of each kind of page, drawn with `present`) and `export` (the data files).
 
 pub mod alloc;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod orgnr;
+pub mod plan;
 pub mod present;
 pub mod progress;
 pub mod render;
@@ -51,17 +53,18 @@ pub enum Failure {
 
 /// Loads, validates, models and renders the site in `site_dir`, without writing anything.
 pub fn check(site_dir: &Path, options: &BuildOptions) -> Result<Outcome, Failure> {
-    render_into(site_dir, options, &write::Discard, &())
+    render_into(site_dir, options, &plan::Discard, &())
 }
 
-/// A site loaded, checked and modelled, with its templates ready: any of its files can be
-/// rendered from it. `serve` keeps one and renders only the pages the browser asks for.
+/// A site loaded, checked and modelled, with its templates ready and its output planned:
+/// any of its files can be made from it. `serve` keeps one and renders only the files the
+/// browser asks for.
 pub struct Prepared {
     pub site: Site,
     pub theme: theme::Theme,
     pub renderer: render::Renderer,
-    /// The site's pages by path, for finding one without looking at all.
-    pub pages: render::PageIndex,
+    /// Every file of the site.
+    pub plan: plan::Plan,
     /// Warnings (a prepared site has no errors).
     pub warnings: Vec<Diagnostic>,
 }
@@ -70,13 +73,31 @@ impl Prepared {
     /// The file at `path` in the output folder; see [`render::Renderer::render_path`].
     pub fn render_path(&self, path: &str) -> Option<Result<Vec<u8>, String>> {
         self.renderer
-            .render_path(&self.site, &self.theme, &self.pages, path)
+            .render_path(&self.site, &self.theme, &self.plan, path)
     }
 
     /// Whether a build would write a file at `path` (relative to the output folder),
-    /// without rendering it.
+    /// without making it.
     pub fn has_path(&self, path: &str) -> bool {
-        self.pages.has(&self.theme, path)
+        self.plan.get(path).is_some()
+    }
+
+    /// Makes every file of the site and hands it to `sink`; see [`render::render`].
+    pub fn render_all(
+        &self,
+        diags: &mut Diagnostics,
+        sink: &dyn plan::Sink,
+        progress: &dyn Progress,
+    ) -> Option<render::RenderStats> {
+        render::render(
+            &self.site,
+            &self.theme,
+            &self.renderer,
+            &self.plan,
+            diags,
+            sink,
+            progress,
+        )
     }
 }
 
@@ -122,7 +143,7 @@ fn prepare_with(
     let site = model::build(checked);
     match render::Renderer::for_site(&site, &theme, &mut diags) {
         Some(renderer) if !diags.has_errors() => Ok(Prepared {
-            pages: render::PageIndex::new(&site),
+            plan: plan::plan(&site, &theme),
             site,
             theme,
             renderer,
@@ -136,23 +157,16 @@ fn prepare_with(
 pub fn render_into(
     site_dir: &Path,
     options: &BuildOptions,
-    sink: &dyn write::Sink,
+    sink: &dyn plan::Sink,
     progress: &dyn Progress,
 ) -> Result<Outcome, Failure> {
     let started = Instant::now();
-    let prepared = prepare(site_dir, options, progress)?;
+    let mut prepared = prepare(site_dir, options, progress)?;
     let mut diags = Diagnostics::new();
-    for warning in prepared.warnings {
+    for warning in std::mem::take(&mut prepared.warnings) {
         diags.push(warning);
     }
-    let rendered = render::render(
-        &prepared.site,
-        &prepared.theme,
-        &prepared.renderer,
-        &mut diags,
-        sink,
-        progress,
-    );
+    let rendered = prepared.render_all(&mut diags, sink, progress);
     match rendered {
         Some(rendered) if !diags.has_errors() => Ok(Outcome {
             site: prepared.site,

@@ -66,6 +66,13 @@ impl OrgNumber {
     }
 }
 
+/// Written as it is shown: `802000-1234`.
+impl serde::Serialize for OrgNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl fmt::Display for OrgNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{}", &self.0[..6], &self.0[6..])

@@ -135,6 +135,6 @@ fn a_long_build_off_a_terminal_prints_one_line_and_a_short_feed() {
     let feed = fs::read_to_string(dir.path().join("output/feed.xml")).expect("feed");
     assert_eq!(
         feed.matches("<entry>").count(),
-        iopsite::export::FEED_ENTRIES
+        iopsite::views::feed::FEED_ENTRIES
     );
 }

@@ -67,21 +67,23 @@ impl I18n {
         REQUIRED_KEYS
             .iter()
             .map(|k| k.to_string())
-            .chain((1..=17).map(|n| format!("goal_{n}")))
+            .chain(GOAL_KEYS.iter().map(|k| k.to_string()))
             .filter(|k| !self.map.contains_key(k))
             .collect()
     }
 
     /// The text for `key`; the key itself if missing (checked at theme load, so not expected).
-    pub fn get(&self, key: &str) -> String {
-        self.map
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).map_or(key, String::as_str)
     }
 
-    pub fn status(&self, s: Status) -> String {
-        self.get(match s {
+    /// [`I18n::text`], as an owned string.
+    pub fn get(&self, key: &str) -> String {
+        self.text(key).to_string()
+    }
+
+    pub fn status(&self, s: Status) -> &str {
+        self.text(match s {
             Status::Upcoming => "status_upcoming",
             Status::Active => "status_active",
             Status::EndingSoon => "status_ending_soon",
@@ -89,36 +91,45 @@ impl I18n {
         })
     }
 
-    pub fn party_kind(&self, k: PartyKind) -> String {
-        self.get(match k {
+    pub fn party_kind(&self, k: PartyKind) -> &str {
+        self.text(match k {
             PartyKind::Public => "party_public",
             PartyKind::Nonprofit => "party_nonprofit",
         })
     }
 
-    pub fn form(&self, f: Form) -> String {
-        self.get(match f {
+    pub fn form(&self, f: Form) -> &str {
+        self.text(match f {
             Form::Iop => "form_iop",
             Form::OperatingGrant => "form_operating_grant",
             Form::Other => "form_other",
         })
     }
 
-    pub fn goal_basis(&self, b: GoalBasis) -> String {
-        self.get(match b {
+    pub fn goal_basis(&self, b: GoalBasis) -> &str {
+        self.text(match b {
             GoalBasis::Named => "basis_named",
             GoalBasis::Assessed => "basis_assessed",
         })
     }
 
-    pub fn decision_status(&self, s: DecisionStatus) -> String {
-        self.get(match s {
+    pub fn decision_status(&self, s: DecisionStatus) -> &str {
+        self.text(match s {
             DecisionStatus::Decided => "decision_decided",
             DecisionStatus::Proposed => "decision_proposed",
         })
     }
 
-    pub fn goal_name(&self, n: u8) -> String {
-        self.get(&format!("goal_{n}"))
+    /// The name of goal `n` (1–17).
+    pub fn goal_name(&self, n: u8) -> &str {
+        GOAL_KEYS
+            .get(usize::from(n).wrapping_sub(1))
+            .map_or("", |key| self.text(key))
     }
 }
+
+/// The keys of the 17 goal names.
+const GOAL_KEYS: [&str; 17] = [
+    "goal_1", "goal_2", "goal_3", "goal_4", "goal_5", "goal_6", "goal_7", "goal_8", "goal_9",
+    "goal_10", "goal_11", "goal_12", "goal_13", "goal_14", "goal_15", "goal_16", "goal_17",
+];

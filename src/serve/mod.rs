@@ -326,7 +326,7 @@ impl Preview {
                 if generation == 1 {
                     println!(
                         "ready in {ms} ms: {} pages, each rendered when asked for; status as of {}",
-                        prepared.pages.len(),
+                        prepared.plan.page_count(),
                         prepared.site.config.as_of
                     );
                 }
@@ -398,14 +398,7 @@ impl Preview {
         let started = Instant::now();
         let site = &check.site;
         let mut diags = Diagnostics::new();
-        let rendered = crate::render::render(
-            &site.site,
-            &site.theme,
-            &site.renderer,
-            &mut diags,
-            &crate::write::Discard,
-            &cancel,
-        );
+        let rendered = site.render_all(&mut diags, &crate::plan::Discard, &cancel);
         if cancel.cancelled() {
             if check.generation > 1 {
                 println!(
@@ -420,7 +413,7 @@ impl Preview {
         if state.generation != check.generation {
             return;
         }
-        let pages = site.pages.len();
+        let pages = site.plan.page_count();
         // The first build printed its own line when it was ready.
         let ready = if check.generation == 1 {
             String::new()
@@ -539,8 +532,8 @@ impl Preview {
              <title>iopsite: {path} cannot be rendered</title></head><body><main>\
              <h1>{path} cannot be rendered</h1><pre>{}</pre><p>The page reloads by itself \
              once the template is fixed.</p></main></body></html>\n",
-            crate::export::escape_xml(message),
-            path = crate::export::escape_xml(path),
+            crate::present::escape_xml(message),
+            path = crate::present::escape_xml(path),
         );
         let html = self.with_script(page.into_bytes(), served.generation);
         Answer::new(500, HTML, html)

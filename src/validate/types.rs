@@ -251,3 +251,33 @@ pub struct Page {
     pub order: i64,
     pub body: String,
 }
+
+/// The place of a party in its agreement's `parties`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartyIdx(pub usize);
+
+/// The place of a decision in its agreement's `decisions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DecisionIdx(pub usize);
+
+impl Agreement {
+    pub fn party(&self, p: PartyIdx) -> &Party {
+        &self.parties[p.0]
+    }
+
+    pub fn decision(&self, d: DecisionIdx) -> &Decision {
+        &self.decisions[d.0]
+    }
+
+    /// Whether some amount of the agreement is not published.
+    pub fn has_unpublished(&self) -> bool {
+        self.funding.iter().any(|l| l.amount == Amount::Unpublished)
+    }
+
+    /// Whether the non-profit's own contribution is part of the funding.
+    pub fn has_own_contribution(&self) -> bool {
+        self.funding
+            .iter()
+            .any(|l| l.kind == FundingKind::OwnContribution)
+    }
+}

@@ -17,8 +17,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::plan::Sink;
 use crate::progress::Progress;
-use crate::render::OutputFile;
 use target::Target;
 
 /// A file iopsite puts in every output folder, so it only ever replaces folders it made. It
@@ -101,41 +101,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     move |source| WriteError::Io {
         path: path.to_path_buf(),
         source,
-    }
-}
-
-/// Where rendered files go as they are made. Rendering runs on many threads, so a sink
-/// takes files from any of them.
-pub trait Sink: Sync {
-    fn put(&self, path: &str, bytes: &[u8]);
-}
-
-/// Keeps nothing: `check` renders every page to find template errors, then drops it.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _: &str, _: &[u8]) {}
-}
-
-/// Collects the files in memory (for tests and tools that look at the output).
-#[derive(Default)]
-pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
-
-impl Collect {
-    pub fn into_files(self) -> Vec<OutputFile> {
-        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
-    }
-}
-
-impl Sink for Collect {
-    fn put(&self, path: &str, bytes: &[u8]) {
-        let file = OutputFile {
-            path: path.to_string(),
-            bytes: bytes.to_vec(),
-        };
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
     }
 }
 
@@ -375,6 +340,7 @@ impl Sink for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::OutputFile;
 
     /// Writes `files` as the new content of `out_dir`, replacing it whole.
     fn write_site(out_dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {

@@ -1,0 +1,204 @@
+//! The output plan: every file of the site, named once, with what makes it.
+//!
+//! [`plan`] turns the frozen `Site` and the theme into a list of [`Entry`]s: a path in the
+//! output folder and its [`Maker`] — a page (a template and the view it reads), a theme file
+//! copied as it is, or a data file from an [`Exporter`]. A build renders every entry, `check`
+//! renders them all and keeps nothing, `serve` looks one path up and renders just that entry,
+//! and the sitemap lists the pages the plan marks for it. Adding a kind of page means adding
+//! its entry here, its view in `views`, and its template.
+
+mod sink;
+
+pub use sink::{Collect, Discard, OutputFile, Sink};
+
+use std::collections::HashMap;
+
+use crate::export::{self, Exporter};
+use crate::model::Site;
+use crate::model::site::{AgreementIdx, OrgIdx, ReportIdx};
+use crate::present::{markdown, urls};
+use crate::theme::Theme;
+use crate::views::{Ctx, View};
+
+/// Builds a page's view from the site.
+pub type ViewFn = Box<dyn for<'a> Fn(&Ctx<'a>) -> View<'a> + Send + Sync>;
+
+/// One file of the site.
+pub struct Entry {
+    /// Relative to the output folder, with `/` between folders.
+    pub path: String,
+    pub maker: Maker,
+}
+
+/// What makes a file.
+pub enum Maker {
+    Page(Page),
+    /// The theme's `static/` file of the same path, copied as it is.
+    ThemeFile,
+    Data(&'static dyn Exporter),
+}
+
+/// A page rendered through a template.
+pub struct Page {
+    /// The theme template, e.g. `agreement.html`.
+    pub template: &'static str,
+    pub view: ViewFn,
+    /// Listed in the sitemap.
+    pub listed: bool,
+    /// Links are absolute (from `base_url`) rather than relative: the page is served at any
+    /// depth, as the 404 page is.
+    pub absolute_links: bool,
+    /// Shows Markdown heavy enough to be rendered one page at a time
+    /// (see [`markdown::heavy`]).
+    pub heavy: bool,
+}
+
+impl Page {
+    fn new(template: &'static str, view: ViewFn) -> Page {
+        Page {
+            template,
+            view,
+            listed: true,
+            absolute_links: false,
+            heavy: false,
+        }
+    }
+
+    fn heavy(mut self, heavy: bool) -> Page {
+        self.heavy = heavy;
+        self
+    }
+}
+
+/// Every file of a site, in a fixed order, with a lookup by path.
+pub struct Plan {
+    entries: Vec<Entry>,
+    by_path: HashMap<String, usize>,
+}
+
+impl Plan {
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry that makes the file at `path`, if the site has one.
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        self.by_path.get(path).map(|&i| &self.entries[i])
+    }
+
+    /// How many pages the site has.
+    pub fn page_count(&self) -> usize {
+        self.pages().count()
+    }
+
+    /// The pages, in plan order.
+    pub fn pages(&self) -> impl Iterator<Item = (&str, &Page)> {
+        self.entries.iter().filter_map(|e| match &e.maker {
+            Maker::Page(page) => Some((e.path.as_str(), page)),
+            _ => None,
+        })
+    }
+
+    fn push(&mut self, path: String, maker: Maker) {
+        self.by_path.insert(path.clone(), self.entries.len());
+        self.entries.push(Entry { path, maker });
+    }
+
+    fn page(&mut self, path: impl Into<String>, page: Page) {
+        self.push(path.into(), Maker::Page(page));
+    }
+}
+
+/// The output plan of `site` with `theme`.
+pub fn plan(site: &Site, theme: &Theme) -> Plan {
+    let mut plan = Plan {
+        entries: Vec::new(),
+        by_path: HashMap::new(),
+    };
+    plan_pages(&mut plan, site);
+    let listed: Vec<String> = plan
+        .pages()
+        .filter(|(_, page)| page.listed)
+        .map(|(path, _)| path.to_string())
+        .collect();
+    let mut feed = Page::new("feed.xml", Box::new(|ctx| ctx.feed()));
+    feed.listed = false;
+    plan.page("feed.xml", feed);
+    let mut sitemap = Page::new("sitemap.xml", Box::new(move |ctx| ctx.sitemap(&listed)));
+    sitemap.listed = false;
+    plan.page("sitemap.xml", sitemap);
+    for (name, _) in theme.under("static") {
+        plan.push(name.to_string(), Maker::ThemeFile);
+    }
+    for exporter in export::EXPORTERS {
+        plan.push(exporter.path().to_string(), Maker::Data(*exporter));
+    }
+    plan
+}
+
+/// The HTML pages: the overviews first, then one page per agreement, report,
+/// organisation, goal and free page.
+fn plan_pages(plan: &mut Plan, site: &Site) {
+    plan.page(
+        "index.html",
+        Page::new("index.html", Box::new(|ctx| ctx.home())),
+    );
+    plan.page(
+        "agreements.html",
+        Page::new("agreements.html", Box::new(|ctx| ctx.agreements())),
+    );
+    plan.page(
+        "organisations.html",
+        Page::new("organisations.html", Box::new(|ctx| ctx.organisations())),
+    );
+    plan.page(
+        "goals.html",
+        Page::new("goals.html", Box::new(|ctx| ctx.goals())),
+    );
+    plan.page(
+        "funding.html",
+        Page::new("funding.html", Box::new(|ctx| ctx.funding())),
+    );
+    let mut not_found = Page::new("404.html", Box::new(|ctx| ctx.not_found()));
+    not_found.listed = false;
+    not_found.absolute_links = true;
+    plan.page("404.html", not_found);
+    for (i, entry) in site.agreements.iter().enumerate() {
+        let i = AgreementIdx(i);
+        let view: ViewFn = Box::new(move |ctx| ctx.agreement(&ctx.site[i]));
+        let heavy = markdown::heavy(entry.agreement.markdown_texts());
+        plan.page(
+            urls::agreement(&entry.agreement.id),
+            Page::new("agreement.html", view).heavy(heavy),
+        );
+    }
+    for (i, report) in site.reports.iter().enumerate() {
+        let i = ReportIdx(i);
+        let view: ViewFn = Box::new(move |ctx| ctx.report(&ctx.site[i]));
+        let heavy = markdown::heavy([report.body.as_str()]);
+        plan.page(
+            urls::report(&report.id),
+            Page::new("report.html", view).heavy(heavy),
+        );
+    }
+    for (i, org) in site.organisations.iter().enumerate() {
+        let i = OrgIdx(i);
+        let view: ViewFn = Box::new(move |ctx| ctx.organisation(&ctx.site[i]));
+        plan.page(
+            urls::organisation(&org.id),
+            Page::new("organisation.html", view),
+        );
+    }
+    for (i, goal) in site.goals.iter().enumerate() {
+        let view: ViewFn = Box::new(move |ctx| ctx.goal(&ctx.site.goals[i]));
+        plan.page(urls::goal(goal.number), Page::new("goal.html", view));
+    }
+    for (i, page) in site.pages.iter().enumerate() {
+        let view: ViewFn = Box::new(move |ctx| ctx.page(&ctx.site.pages[i]));
+        let heavy = markdown::heavy([page.body.as_str()]);
+        plan.page(
+            urls::page(&page.id),
+            Page::new("page.html", view).heavy(heavy),
+        );
+    }
+}

@@ -1,0 +1,478 @@
+//! The agreement pages and the list of agreements.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{AgreementRow, Ctx, Money, View};
+use crate::model::site::{AgreementEntry, ReportState, YearTotals};
+use crate::model::types::*;
+use crate::present::charts::{BarChart, LineChart, Stack};
+use crate::present::{markdown, urls};
+
+/// Year × funder table of one agreement.
+#[derive(Debug, Serialize)]
+pub struct FundingTable<'a> {
+    pub columns: Vec<FundingColumn<'a>>,
+    pub rows: Vec<FundingRow>,
+    pub total: FundingRow,
+    pub has_own: bool,
+    pub has_unpublished: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FundingColumn<'a> {
+    pub funder: &'a str,
+    /// The funder's organisation page.
+    pub url: String,
+    pub unit: Option<&'a str>,
+    pub own_contribution: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FundingRow {
+    pub year: Option<i32>,
+    pub cells: Vec<Option<Money>>,
+    pub public: Money,
+    pub own: Money,
+    pub total: Money,
+    /// The year was added by a later decision (an extension).
+    pub from_decision: bool,
+}
+
+impl FundingRow {
+    fn new(year: Option<i32>, cells: Vec<Option<Money>>, totals: &YearTotals) -> FundingRow {
+        FundingRow {
+            year,
+            cells,
+            public: totals.public.into(),
+            own: totals.own.into(),
+            total: Money::from(totals.public) + Money::from(totals.own),
+            from_decision: false,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContactView<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub email: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartyView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub kind: PartyKind,
+    pub kind_label: &'a str,
+    pub org_number: Option<&'a crate::orgnr::OrgNumber>,
+    pub unit: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub contacts: Vec<ContactView<'a>>,
+    pub signatories: &'a [Signatory],
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeriodView<'a> {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The end in the signed agreement, when a decision extended it.
+    pub original_end: Option<NaiveDate>,
+    /// The decision that set `end` is only a proposal so far.
+    pub extension_proposed: bool,
+    pub ends_without_notice: bool,
+    pub extension: Option<&'a Extension>,
+    /// The date by which a position on extension is due.
+    pub extension_decision_due: Option<NaiveDate>,
+    pub notice: Option<&'a str>,
+    pub previous: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecisionView<'a> {
+    /// Fragment id of the decision on the agreement page (`decision-1`, …), used by the feed.
+    pub anchor: String,
+    pub date: NaiveDate,
+    pub body: &'a str,
+    pub diary_number: Option<&'a str>,
+    pub summary: String,
+    pub status: DecisionStatus,
+    pub status_label: &'a str,
+    pub extends_to: Option<NaiveDate>,
+    pub funding: Vec<DecisionFunding<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecisionFunding<'a> {
+    pub year: i32,
+    pub funder: &'a str,
+    pub unit: Option<&'a str>,
+    pub amount: Money,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoalLinkView<'a> {
+    pub number: u8,
+    pub name: &'a str,
+    pub url: String,
+    pub basis: GoalBasis,
+    pub basis_label: &'a str,
+    pub motivation: Option<&'a str>,
+    pub targets: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportLink<'a> {
+    pub year: i32,
+    pub received: bool,
+    pub url: Option<String>,
+    pub title: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FollowUpView<'a> {
+    pub meetings_per_year: Option<u32>,
+    pub convener: Option<&'a str>,
+    pub reports: &'a [DueReport],
+    pub notes: Option<&'a str>,
+}
+
+/// Everything on one agreement's page. Free-text fields are already HTML.
+#[derive(Debug, Serialize)]
+pub struct AgreementPage<'a> {
+    pub row: AgreementRow<'a>,
+    pub form_label: &'a str,
+    pub diary_numbers: &'a [String],
+    pub summary: String,
+    pub background: Option<String>,
+    pub purpose: Option<String>,
+    pub target_group: Option<String>,
+    pub delimitations: Option<String>,
+    pub values: Option<String>,
+    pub termination: Option<String>,
+    pub objectives: &'a [String],
+    pub activities: &'a [Activity],
+    pub sources: &'a [Source],
+    pub parties: Vec<PartyView<'a>>,
+    pub period: PeriodView<'a>,
+    pub funding: FundingTable<'a>,
+    pub in_kind: Option<String>,
+    pub payment: Option<String>,
+    pub follow_up: Option<FollowUpView<'a>>,
+    pub decisions: Vec<DecisionView<'a>>,
+    pub goals: Vec<GoalLinkView<'a>>,
+    pub reports: Vec<ReportLink<'a>>,
+    pub missing_reports: Vec<i32>,
+    /// Funding per year stacked by funder (inline SVG), when there are funding lines.
+    pub funding_chart: Option<String>,
+    /// Statistics that appear in two or more of the agreement's reports.
+    pub statistics: Vec<StatisticSeries<'a>>,
+}
+
+/// One statistic over the years, from the agreement's reports.
+#[derive(Debug, Serialize)]
+pub struct StatisticSeries<'a> {
+    /// Fragment id of its chart and table.
+    pub id: String,
+    pub name: &'a str,
+    pub unit: Option<&'a str>,
+    pub points: Vec<StatisticPoint>,
+    pub chart: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatisticPoint {
+    pub year: i32,
+    pub value: f64,
+    pub report_url: String,
+}
+
+/// A Markdown text of the agreement as HTML, its headings starting at level `top`.
+fn md(text: &Option<String>, top: u8) -> Option<String> {
+    text.as_deref().map(|t| markdown::to_html(t, top))
+}
+
+impl<'a> Ctx<'a> {
+    /// The list of every agreement.
+    pub fn agreements(&self) -> View<'a> {
+        let rows: Vec<AgreementRow> = self
+            .site
+            .agreements
+            .iter()
+            .map(|e| self.agreement_row(e))
+            .collect();
+        View::new(self.t.text("agreements"), "agreements", rows)
+    }
+
+    /// One agreement's page.
+    pub fn agreement(&self, entry: &'a AgreementEntry) -> View<'a> {
+        let a = &entry.agreement;
+        let funding = self.funding_table(entry);
+        let page = AgreementPage {
+            row: self.agreement_row(entry),
+            form_label: self.t.form(a.form),
+            diary_numbers: &a.diary_numbers,
+            summary: markdown::to_html(&a.summary, 3),
+            background: md(&a.background, 4),
+            purpose: md(&a.purpose, 4),
+            target_group: md(&a.target_group, 4),
+            delimitations: md(&a.delimitations, 4),
+            values: md(&a.values, 4),
+            termination: md(&a.termination, 3),
+            objectives: &a.objectives,
+            activities: &a.activities,
+            sources: &a.sources,
+            parties: self.parties(entry),
+            period: period(entry),
+            funding_chart: self.agreement_chart(&funding),
+            funding,
+            in_kind: md(&a.in_kind, 4),
+            payment: md(&a.payment, 4),
+            follow_up: a.follow_up.as_ref().map(|f| FollowUpView {
+                meetings_per_year: f.meetings_per_year,
+                convener: f.convener.map(|i| a.parties[i].name.as_str()),
+                reports: &f.reports,
+                notes: f.notes.as_deref(),
+            }),
+            decisions: self.decisions(a, entry),
+            goals: a.goals.iter().map(|g| self.goal_link(g)).collect(),
+            reports: self.report_links(entry),
+            missing_reports: entry.missing_reports().collect(),
+            statistics: self.statistics(entry),
+        };
+        View::new(a.title.as_str(), "a", page)
+    }
+
+    fn parties(&self, entry: &'a AgreementEntry) -> Vec<PartyView<'a>> {
+        let publish = self.site.config.publish_contact_details;
+        entry
+            .agreement
+            .parties
+            .iter()
+            .zip(&entry.party_orgs)
+            .map(|(p, &o)| PartyView {
+                name: &p.name,
+                url: self.org_url(o),
+                kind: p.kind,
+                kind_label: self.t.party_kind(p.kind),
+                org_number: p.org_number.as_ref(),
+                unit: p.unit.as_deref(),
+                address: p.address.as_deref(),
+                contacts: p
+                    .contacts
+                    .iter()
+                    .map(|c| ContactView {
+                        name: &c.name,
+                        role: c.role.as_deref(),
+                        phone: c.phone.as_deref().filter(|_| publish),
+                        email: c.email.as_deref().filter(|_| publish),
+                    })
+                    .collect(),
+                signatories: &p.signatories,
+            })
+            .collect()
+    }
+
+    /// The decisions by date, each with the funding it added.
+    fn decisions(&self, a: &'a Agreement, entry: &AgreementEntry) -> Vec<DecisionView<'a>> {
+        entry
+            .decisions_by_date
+            .iter()
+            .map(|&i| {
+                let d = a.decision(i);
+                DecisionView {
+                    anchor: format!("decision-{}", i.0 + 1),
+                    date: d.date,
+                    body: &d.body,
+                    diary_number: d.diary_number.as_deref(),
+                    summary: markdown::to_html(&d.summary, 4),
+                    status: d.status,
+                    status_label: self.t.decision_status(d.status),
+                    extends_to: d.extends_to,
+                    funding: a
+                        .funding
+                        .iter()
+                        .filter(|l| l.decision == Some(i.0))
+                        .map(|l| DecisionFunding {
+                            year: l.year,
+                            funder: &a.parties[l.funder].name,
+                            unit: l.unit.as_deref(),
+                            amount: l.amount.into(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn goal_link(&self, g: &'a GoalLink) -> GoalLinkView<'a> {
+        GoalLinkView {
+            number: g.goal,
+            name: self.t.goal_name(g.goal),
+            url: urls::goal(g.goal),
+            basis: g.basis,
+            basis_label: self.t.goal_basis(g.basis),
+            motivation: g.motivation.as_deref(),
+            targets: &g.targets,
+        }
+    }
+
+    fn report_links(&self, entry: &AgreementEntry) -> Vec<ReportLink<'a>> {
+        entry
+            .reports
+            .iter()
+            .map(|&(year, state)| match state {
+                ReportState::Received(i) => {
+                    let r = &self.site[i];
+                    ReportLink {
+                        year,
+                        received: true,
+                        url: Some(urls::report(&r.id)),
+                        title: r.title.as_deref(),
+                    }
+                }
+                ReportState::Missing => ReportLink {
+                    year,
+                    received: false,
+                    url: None,
+                    title: None,
+                },
+            })
+            .collect()
+    }
+
+    fn funding_table(&self, entry: &'a AgreementEntry) -> FundingTable<'a> {
+        let a = &entry.agreement;
+        let mut columns: Vec<(usize, Option<&str>)> = Vec::new();
+        for line in &a.funding {
+            let key = (line.funder, line.unit.as_deref());
+            if !columns.contains(&key) {
+                columns.push(key);
+            }
+        }
+        // Public funders first, own contributions last, each in party order.
+        columns.sort_by_key(|(p, _)| (a.parties[*p].kind, *p));
+        let mut years: BTreeMap<i32, Vec<&FundingLine>> = BTreeMap::new();
+        for line in &a.funding {
+            years.entry(line.year).or_default().push(line);
+        }
+        let mut total_cells: Vec<Option<Money>> = vec![None; columns.len()];
+        let mut rows = Vec::new();
+        let mut all = YearTotals::default();
+        for (year, lines) in &years {
+            let mut cells = vec![None; columns.len()];
+            let mut totals = YearTotals::default();
+            for line in lines {
+                let col = columns
+                    .iter()
+                    .position(|(p, u)| *p == line.funder && *u == line.unit.as_deref())
+                    .unwrap_or(0);
+                cells[col] = Some(Money::from(line.amount));
+                total_cells[col] = Some(total_cells[col].unwrap_or_default() + line.amount.into());
+                totals.add(line);
+                all.add(line);
+            }
+            let mut row = FundingRow::new(Some(*year), cells, &totals);
+            row.from_decision = lines.iter().all(|l| l.decision.is_some());
+            rows.push(row);
+        }
+        FundingTable {
+            columns: columns
+                .iter()
+                .map(|&(p, unit)| FundingColumn {
+                    funder: &a.parties[p].name,
+                    url: self.org_url(entry.party_orgs[p]),
+                    unit,
+                    own_contribution: a.parties[p].kind == PartyKind::Nonprofit,
+                })
+                .collect(),
+            rows,
+            total: FundingRow::new(None, total_cells, &all),
+            has_own: a.has_own_contribution(),
+            has_unpublished: a.has_unpublished(),
+        }
+    }
+
+    fn agreement_chart(&self, table: &FundingTable) -> Option<String> {
+        if table.rows.is_empty() {
+            return None;
+        }
+        let own = self.t.text("own_contribution");
+        let stacks = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, col)| Stack {
+                name: match (col.unit, col.own_contribution) {
+                    (Some(unit), false) => format!("{}, {unit}", col.funder),
+                    (Some(unit), true) => format!("{}, {unit} ({own})", col.funder),
+                    (None, true) => format!("{} ({own})", col.funder),
+                    (None, false) => col.funder.to_string(),
+                },
+                own: col.own_contribution,
+                values: table.rows.iter().map(|r| r.cells[c]).collect(),
+            })
+            .collect();
+        self.bar_chart(&BarChart {
+            id: "funding-chart".into(),
+            title: self.t.get("chart_agreement_funding"),
+            years: table.rows.iter().filter_map(|r| r.year).collect(),
+            stacks,
+        })
+    }
+
+    /// The model's statistic series, each with its chart.
+    fn statistics(&self, entry: &'a AgreementEntry) -> Vec<StatisticSeries<'a>> {
+        entry
+            .statistics
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let id = format!("statistic-{}", k + 1);
+                let chart = LineChart {
+                    id: format!("{id}-chart"),
+                    title: match &s.unit {
+                        Some(unit) => format!("{} ({unit})", s.name),
+                        None => s.name.clone(),
+                    },
+                    name: s.name.clone(),
+                    unit: s.unit.clone(),
+                    points: s.points.iter().map(|p| (p.year, p.value)).collect(),
+                };
+                StatisticSeries {
+                    id,
+                    name: &s.name,
+                    unit: s.unit.as_deref(),
+                    points: s
+                        .points
+                        .iter()
+                        .map(|p| StatisticPoint {
+                            year: p.year,
+                            value: p.value,
+                            report_url: urls::report(&self.site[p.report].id),
+                        })
+                        .collect(),
+                    chart: self.charts.draw(|| chart.render(self.chart_text())),
+                }
+            })
+            .collect()
+    }
+}
+
+fn period(entry: &AgreementEntry) -> PeriodView<'_> {
+    let p = &entry.agreement.period;
+    PeriodView {
+        start: p.start,
+        end: entry.end,
+        original_end: entry.original_end,
+        extension_proposed: entry.extension_proposed,
+        ends_without_notice: p.ends_without_notice,
+        extension: p.extension.as_ref(),
+        extension_decision_due: entry.extension_decision_due,
+        notice: p.notice.as_deref(),
+        previous: p.previous.as_deref(),
+    }
+}
