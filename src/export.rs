@@ -191,3 +191,37 @@ fn funding_records(site: &Site) -> Vec<FundingRecord<'_>> {
     });
     funding
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record CSV cannot hold: a list inside a row.
+    #[derive(Serialize)]
+    struct Nested {
+        id: u8,
+        parts: Vec<u8>,
+    }
+
+    #[test]
+    fn a_record_that_cannot_be_written_is_an_error_not_an_empty_file() {
+        let rows = [Nested {
+            id: 1,
+            parts: vec![1, 2],
+        }];
+        assert!(matches!(Format::Csv.write(&rows), Err(ExportError::Csv(_))));
+        let keyed: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        assert!(matches!(
+            Format::Json.write(&[keyed]),
+            Err(ExportError::Json(_))
+        ));
+    }
+
+    #[test]
+    fn every_exporter_has_its_own_path() {
+        let mut paths: Vec<&str> = EXPORTERS.iter().map(|e| e.path()).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), EXPORTERS.len());
+    }
+}

@@ -141,9 +141,21 @@ fn prepare_with(
         return Err(Failure::Content(diags.sorted()));
     };
     let site = model::build(checked);
+    let plan = plan::plan(&site, &theme);
+    for path in plan.clashes() {
+        let name = format!("static/{path}");
+        let shown = theme
+            .files
+            .get(&name)
+            .map_or(name.clone().into(), |f| f.display(&name));
+        diags.file_error(
+            &shown,
+            format!("the site makes a file `{path}` itself; give the theme file another name"),
+        );
+    }
     match render::Renderer::for_site(&site, &theme, &mut diags) {
         Some(renderer) if !diags.has_errors() => Ok(Prepared {
-            plan: plan::plan(&site, &theme),
+            plan,
             site,
             theme,
             renderer,

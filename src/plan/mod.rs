@@ -30,6 +30,13 @@ pub struct Entry {
     pub maker: Maker,
 }
 
+impl Entry {
+    /// Whether the entry is an HTML page, as counted for the reader.
+    pub fn is_html_page(&self) -> bool {
+        matches!(self.maker, Maker::Page(_)) && self.path.ends_with(".html")
+    }
+}
+
 /// What makes a file.
 pub enum Maker {
     Page(Page),
@@ -74,6 +81,8 @@ impl Page {
 pub struct Plan {
     entries: Vec<Entry>,
     by_path: HashMap<String, usize>,
+    /// Theme files left out because the site makes a file of the same path.
+    clashes: Vec<String>,
 }
 
 impl Plan {
@@ -86,9 +95,9 @@ impl Plan {
         self.by_path.get(path).map(|&i| &self.entries[i])
     }
 
-    /// How many pages the site has.
+    /// How many HTML pages the site has (the feed and the sitemap are not counted).
     pub fn page_count(&self) -> usize {
-        self.pages().count()
+        self.entries.iter().filter(|e| e.is_html_page()).count()
     }
 
     /// The pages, in plan order.
@@ -99,7 +108,18 @@ impl Plan {
         })
     }
 
+    /// The paths of `static/` theme files that would replace a file the site makes.
+    pub fn clashes(&self) -> &[String] {
+        &self.clashes
+    }
+
+    /// Adds an entry, unless the path is taken: then the first entry keeps it (theme files
+    /// come last, so a page or data file is never replaced) and the path is noted.
     fn push(&mut self, path: String, maker: Maker) {
+        if self.by_path.contains_key(&path) {
+            self.clashes.push(path);
+            return;
+        }
         self.by_path.insert(path.clone(), self.entries.len());
         self.entries.push(Entry { path, maker });
     }
@@ -114,6 +134,7 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
     let mut plan = Plan {
         entries: Vec::new(),
         by_path: HashMap::new(),
+        clashes: Vec::new(),
     };
     plan_pages(&mut plan, site);
     let listed: Vec<String> = plan
@@ -127,11 +148,11 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
     let mut sitemap = Page::new("sitemap.xml", Box::new(move |ctx| ctx.sitemap(&listed)));
     sitemap.listed = false;
     plan.page("sitemap.xml", sitemap);
-    for (name, _) in theme.under("static") {
-        plan.push(name.to_string(), Maker::ThemeFile);
-    }
     for exporter in export::EXPORTERS {
         plan.push(exporter.path().to_string(), Maker::Data(*exporter));
+    }
+    for (name, _) in theme.under("static") {
+        plan.push(name.to_string(), Maker::ThemeFile);
     }
     plan
 }

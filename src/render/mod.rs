@@ -350,7 +350,7 @@ pub fn render(
                 return None;
             }
             let made = renderer.make(&ctx, theme, entry);
-            if matches!(entry.maker, Maker::Page(_)) {
+            if entry.is_html_page() {
                 progress.advance(1);
             }
             match made {

@@ -7,7 +7,7 @@ use super::organisation::OrgRow;
 use super::{Ctx, Link, Money, OrgLink, View, YearMoney, sum_all, year_money};
 use crate::model::site::YearTotals;
 use crate::model::types::PartyKind;
-use crate::present::charts::{HBar, HBarChart};
+use crate::present::charts::{BarChart, HBar, HBarChart, Stack};
 use crate::present::urls;
 
 /// Funding per year for one funder in the overview.
@@ -49,6 +49,26 @@ impl<'a> Ctx<'a> {
                 total: sum_all(&o.given),
             })
             .collect()
+    }
+
+    /// Public money per year, stacked by public funder, over every agreement of the site.
+    pub(super) fn funders_chart(&self, years: &[i32], rows: &[FunderRow]) -> Option<String> {
+        if rows.is_empty() {
+            return None;
+        }
+        self.bar_chart(&BarChart {
+            id: "funder-chart".to_string(),
+            title: self.t.get("chart_public_by_funder"),
+            years: years.to_vec(),
+            stacks: rows
+                .iter()
+                .map(|row| Stack {
+                    name: row.link.name.to_string(),
+                    own: false,
+                    values: row.cells.clone(),
+                })
+                .collect(),
+        })
     }
 
     /// The funding overview page.

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::model::Status;
 use crate::model::site::{AgreementEntry, OrgIdx, Organisation, Site, Sum, YearTotals};
 use crate::model::types::{Page, PartyKind, Report};
-use crate::present::charts::{BarChart, ChartClock, ChartText, HBarChart, Stack};
+use crate::present::charts::{BarChart, ChartClock, ChartText, HBarChart};
 use crate::present::i18n::I18n;
 use crate::present::{markdown, urls};
 
@@ -144,26 +144,6 @@ impl<'a> Ctx<'a> {
 
     fn hbar_chart(&self, chart: &HBarChart) -> Option<String> {
         self.charts.draw(|| chart.render(self.chart_text()))
-    }
-
-    /// Public money per year, stacked by public funder, over every agreement of the site.
-    fn funders_chart(&self, years: &[i32], rows: &[funding::FunderRow]) -> Option<String> {
-        if rows.is_empty() {
-            return None;
-        }
-        self.bar_chart(&BarChart {
-            id: "funder-chart".to_string(),
-            title: self.t.get("chart_public_by_funder"),
-            years: years.to_vec(),
-            stacks: rows
-                .iter()
-                .map(|row| Stack {
-                    name: row.link.name.to_string(),
-                    own: false,
-                    values: row.cells.clone(),
-                })
-                .collect(),
-        })
     }
 
     pub fn goal_ref(&self, number: u8) -> GoalRef<'a> {
