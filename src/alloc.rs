@@ -1,6 +1,7 @@
 //! The memory allocator of the `iopsite` binary: jemalloc, except that on Linux blocks of
 //! 16 MiB and more are mapped straight from the system, so that growing one moves its pages
-//! (`mremap`) instead of copying them.
+//! (`mremap`) instead of copying them. jemalloc does not build for MSVC targets; there the
+//! system allocator takes its place, so the tool still builds on Windows.
 //!
 //! jemalloc grows a large block by allocating a new one, copying and freeing the old, so for a
 //! moment both are in memory. That moment is the peak of a build with a big Markdown text,
@@ -11,9 +12,15 @@
 
 use std::alloc::{GlobalAlloc, Layout};
 
-use tikv_jemallocator::Jemalloc;
+// `Base` makes every block that is not mapped: jemalloc, or the system's allocator on MSVC
+// targets, where jemalloc does not build.
+#[cfg(target_env = "msvc")]
+use std::alloc::System as Base;
+#[cfg(not(target_env = "msvc"))]
+use tikv_jemallocator::Jemalloc as Base;
 
-/// jemalloc, with blocks of [`MAPPED_FROM`] bytes and more mapped from the system on Linux.
+/// jemalloc (the system allocator on MSVC), with blocks of [`MAPPED_FROM`] bytes and more
+/// mapped from the system on Linux.
 pub struct Allocator;
 
 /// The size from which a block is mapped from the system: few blocks are this large (a big
@@ -101,7 +108,7 @@ mod mapped {
 mod mapped {
     use std::alloc::Layout;
 
-    /// Elsewhere jemalloc makes every block.
+    /// Elsewhere the base allocator makes every block.
     #[inline]
     pub fn is_mapped(_: Layout) -> bool {
         false
@@ -123,7 +130,7 @@ mod mapped {
 // Every method is `#[inline]`, as jemalloc's are, so that the binary's allocation calls reach
 // jemalloc directly with one comparison more (without, they cost 1 % more instructions).
 //
-// SAFETY: every block comes from jemalloc or from the system according to its layout alone
+// SAFETY: every block comes from `Base` or from the system's mappings according to its layout alone
 // (`mapped::is_mapped`), and goes back to the same; a block that changes sides when resized
 // is copied into a new block of the other side.
 unsafe impl GlobalAlloc for Allocator {
@@ -132,8 +139,8 @@ unsafe impl GlobalAlloc for Allocator {
         if mapped::is_mapped(layout) {
             mapped::map(layout.size())
         } else {
-            // SAFETY: the caller keeps `alloc`'s contract, which jemalloc's is.
-            unsafe { Jemalloc.alloc(layout) }
+            // SAFETY: the caller keeps `alloc`'s contract, which `Base`'s is.
+            unsafe { Base.alloc(layout) }
         }
     }
 
@@ -145,7 +152,7 @@ unsafe impl GlobalAlloc for Allocator {
             mapped::map(layout.size())
         } else {
             // SAFETY: as for `alloc`.
-            unsafe { Jemalloc.alloc_zeroed(layout) }
+            unsafe { Base.alloc_zeroed(layout) }
         }
     }
 
@@ -155,8 +162,8 @@ unsafe impl GlobalAlloc for Allocator {
             // SAFETY: a block of this layout was mapped by `alloc` or `realloc`.
             unsafe { mapped::unmap(block, layout.size()) }
         } else {
-            // SAFETY: a block of this layout came from jemalloc.
-            unsafe { Jemalloc.dealloc(block, layout) }
+            // SAFETY: a block of this layout came from `Base`.
+            unsafe { Base.dealloc(block, layout) }
         }
     }
 
@@ -165,8 +172,8 @@ unsafe impl GlobalAlloc for Allocator {
         // SAFETY: `realloc`'s contract: `new_size` rounded up to the alignment fits an isize.
         let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
         match (mapped::is_mapped(layout), mapped::is_mapped(new_layout)) {
-            // SAFETY: a jemalloc block staying with jemalloc.
-            (false, false) => unsafe { Jemalloc.realloc(block, layout, new_size) },
+            // SAFETY: a block of `Base` staying with it.
+            (false, false) => unsafe { Base.realloc(block, layout, new_size) },
             // SAFETY: a mapped block staying mapped.
             (true, true) => unsafe { mapped::remap(block, layout.size(), new_size) },
             _ => {
