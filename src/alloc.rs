@@ -21,6 +21,7 @@ use tikv_jemallocator::Jemalloc as Base;
 
 /// jemalloc (the system allocator on MSVC), with blocks of [`MAPPED_FROM`] bytes and more
 /// mapped from the system on Linux.
+#[derive(Debug)]
 pub struct Allocator;
 
 /// The size from which a block is mapped from the system: few blocks are this large (a big
@@ -198,7 +199,11 @@ mod tests {
     use super::*;
 
     /// Fills `len` bytes from `block` with a pattern and checks an earlier fill survived.
+    ///
+    /// # Safety
+    /// `block` must be valid for `len` bytes, and the first `kept` filled by an earlier call.
     unsafe fn fill_and_check(block: *mut u8, kept: usize, len: usize) {
+        // SAFETY: every index is below `kept` or `len`, as the caller promises.
         unsafe {
             for i in (0..kept).step_by(4093) {
                 assert_eq!(*block.add(i), (i % 251) as u8, "byte {i} lost");
@@ -220,6 +225,8 @@ mod tests {
             small / 2,
             2 * MAPPED_FROM,
         ];
+        // SAFETY: each block is used within the size it was made or resized to, and resized
+        // and freed with the layout it has.
         unsafe {
             let mut layout = Layout::from_size_align(sizes[0], 8).unwrap();
             let mut block = Allocator.alloc(layout);
@@ -240,6 +247,7 @@ mod tests {
     fn zeroed_blocks_are_zero_on_both_sides() {
         for size in [64, MAPPED_FROM + 5] {
             let layout = Layout::from_size_align(size, 16).unwrap();
+            // SAFETY: the block is read within its size and freed with its layout.
             unsafe {
                 let block = Allocator.alloc_zeroed(layout);
                 assert!(!block.is_null());
@@ -251,9 +259,10 @@ mod tests {
     }
 
     #[test]
-    fn large_alignments_stay_with_jemalloc() {
+    fn large_alignments_stay_with_the_base_allocator() {
         let layout = Layout::from_size_align(MAPPED_FROM, 1 << 16).unwrap();
         assert!(!mapped::is_mapped(layout));
+        // SAFETY: the block is freed with its layout and not touched.
         unsafe {
             let block = Allocator.alloc(layout);
             assert!(!block.is_null());
