@@ -69,6 +69,7 @@ struct Args {
 }
 
 /// What to generate.
+#[derive(Debug)]
 pub struct Options {
     pub agreements: usize,
     pub seed: u64,

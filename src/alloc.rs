@@ -1,6 +1,7 @@
 //! The memory allocator of the `iopsite` binary: jemalloc, except that on Linux blocks of
 //! 16 MiB and more are mapped straight from the system, so that growing one moves its pages
-//! (`mremap`) instead of copying them.
+//! (`mremap`) instead of copying them. jemalloc does not build for MSVC targets; there the
+//! system allocator takes its place, so the tool still builds on Windows.
 //!
 //! jemalloc grows a large block by allocating a new one, copying and freeing the old, so for a
 //! moment both are in memory. That moment is the peak of a build with a big Markdown text,
@@ -11,9 +12,16 @@
 
 use std::alloc::{GlobalAlloc, Layout};
 
-use tikv_jemallocator::Jemalloc;
+// `Base` makes every block that is not mapped: jemalloc, or the system's allocator on MSVC
+// targets, where jemalloc does not build.
+#[cfg(target_env = "msvc")]
+use std::alloc::System as Base;
+#[cfg(not(target_env = "msvc"))]
+use tikv_jemallocator::Jemalloc as Base;
 
-/// jemalloc, with blocks of [`MAPPED_FROM`] bytes and more mapped from the system on Linux.
+/// jemalloc (the system allocator on MSVC), with blocks of [`MAPPED_FROM`] bytes and more
+/// mapped from the system on Linux.
+#[derive(Debug)]
 pub struct Allocator;
 
 /// The size from which a block is mapped from the system: few blocks are this large (a big
@@ -101,7 +109,7 @@ mod mapped {
 mod mapped {
     use std::alloc::Layout;
 
-    /// Elsewhere jemalloc makes every block.
+    /// Elsewhere the base allocator makes every block.
     #[inline]
     pub fn is_mapped(_: Layout) -> bool {
         false
@@ -123,7 +131,7 @@ mod mapped {
 // Every method is `#[inline]`, as jemalloc's are, so that the binary's allocation calls reach
 // jemalloc directly with one comparison more (without, they cost 1 % more instructions).
 //
-// SAFETY: every block comes from jemalloc or from the system according to its layout alone
+// SAFETY: every block comes from `Base` or from the system's mappings according to its layout alone
 // (`mapped::is_mapped`), and goes back to the same; a block that changes sides when resized
 // is copied into a new block of the other side.
 unsafe impl GlobalAlloc for Allocator {
@@ -132,8 +140,8 @@ unsafe impl GlobalAlloc for Allocator {
         if mapped::is_mapped(layout) {
             mapped::map(layout.size())
         } else {
-            // SAFETY: the caller keeps `alloc`'s contract, which jemalloc's is.
-            unsafe { Jemalloc.alloc(layout) }
+            // SAFETY: the caller keeps `alloc`'s contract, which `Base`'s is.
+            unsafe { Base.alloc(layout) }
         }
     }
 
@@ -145,7 +153,7 @@ unsafe impl GlobalAlloc for Allocator {
             mapped::map(layout.size())
         } else {
             // SAFETY: as for `alloc`.
-            unsafe { Jemalloc.alloc_zeroed(layout) }
+            unsafe { Base.alloc_zeroed(layout) }
         }
     }
 
@@ -155,8 +163,8 @@ unsafe impl GlobalAlloc for Allocator {
             // SAFETY: a block of this layout was mapped by `alloc` or `realloc`.
             unsafe { mapped::unmap(block, layout.size()) }
         } else {
-            // SAFETY: a block of this layout came from jemalloc.
-            unsafe { Jemalloc.dealloc(block, layout) }
+            // SAFETY: a block of this layout came from `Base`.
+            unsafe { Base.dealloc(block, layout) }
         }
     }
 
@@ -165,8 +173,8 @@ unsafe impl GlobalAlloc for Allocator {
         // SAFETY: `realloc`'s contract: `new_size` rounded up to the alignment fits an isize.
         let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
         match (mapped::is_mapped(layout), mapped::is_mapped(new_layout)) {
-            // SAFETY: a jemalloc block staying with jemalloc.
-            (false, false) => unsafe { Jemalloc.realloc(block, layout, new_size) },
+            // SAFETY: a block of `Base` staying with it.
+            (false, false) => unsafe { Base.realloc(block, layout, new_size) },
             // SAFETY: a mapped block staying mapped.
             (true, true) => unsafe { mapped::remap(block, layout.size(), new_size) },
             _ => {
@@ -191,7 +199,11 @@ mod tests {
     use super::*;
 
     /// Fills `len` bytes from `block` with a pattern and checks an earlier fill survived.
+    ///
+    /// # Safety
+    /// `block` must be valid for `len` bytes, and the first `kept` filled by an earlier call.
     unsafe fn fill_and_check(block: *mut u8, kept: usize, len: usize) {
+        // SAFETY: every index is below `kept` or `len`, as the caller promises.
         unsafe {
             for i in (0..kept).step_by(4093) {
                 assert_eq!(*block.add(i), (i % 251) as u8, "byte {i} lost");
@@ -213,6 +225,8 @@ mod tests {
             small / 2,
             2 * MAPPED_FROM,
         ];
+        // SAFETY: each block is used within the size it was made or resized to, and resized
+        // and freed with the layout it has.
         unsafe {
             let mut layout = Layout::from_size_align(sizes[0], 8).unwrap();
             let mut block = Allocator.alloc(layout);
@@ -233,6 +247,7 @@ mod tests {
     fn zeroed_blocks_are_zero_on_both_sides() {
         for size in [64, MAPPED_FROM + 5] {
             let layout = Layout::from_size_align(size, 16).unwrap();
+            // SAFETY: the block is read within its size and freed with its layout.
             unsafe {
                 let block = Allocator.alloc_zeroed(layout);
                 assert!(!block.is_null());
@@ -244,9 +259,10 @@ mod tests {
     }
 
     #[test]
-    fn large_alignments_stay_with_jemalloc() {
+    fn large_alignments_stay_with_the_base_allocator() {
         let layout = Layout::from_size_align(MAPPED_FROM, 1 << 16).unwrap();
         assert!(!mapped::is_mapped(layout));
+        // SAFETY: the block is freed with its layout and not touched.
         unsafe {
             let block = Allocator.alloc(layout);
             assert!(!block.is_null());
