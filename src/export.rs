@@ -24,8 +24,6 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
-    #[error("cannot write CSV: {0}")]
-    CsvBuffer(#[from] csv::IntoInnerError<csv::Writer<Vec<u8>>>),
 }
 
 /// The data files of every site.
@@ -58,7 +56,9 @@ impl Format {
                 for row in rows {
                     writer.serialize(row)?;
                 }
-                Ok(writer.into_inner()?)
+                writer
+                    .into_inner()
+                    .map_err(|err| ExportError::Csv(err.into_error().into()))
             }
         }
     }

@@ -4,6 +4,7 @@
 //! Resolution order for a name such as `templates/agreement.html`:
 //! 1. `SITE/themes/default/templates/agreement.html`
 //! 2. the built-in `templates/agreement.html`
+//!
 //! A site may also add files the built-in theme lacks (for example a partial template).
 
 use std::collections::BTreeMap;
