@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use chrono::Datelike;
 
-use super::agenda2030;
 use super::types::*;
+use super::{agenda2030, vocabulary};
 use super::{amount, date};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::Loaded;
@@ -21,21 +21,11 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
     let raw = &loaded.data;
     let before = diags.error_count();
 
-    let form = match raw.form.as_ref().map(|f| f.value.as_str()) {
-        None | Some("iop") => Form::Iop,
-        Some("operating_grant") => Form::OperatingGrant,
-        Some("other") => Form::Other,
-        Some(other) => {
-            let (line, col) = position(raw.form.as_ref().expect("matched Some above"));
-            diags.error(
-                file,
-                line,
-                col,
-                format!("form `{other}` is unknown; use iop, operating_grant or other"),
-            );
-            Form::Iop
-        }
-    };
+    let form = raw
+        .form
+        .as_ref()
+        .and_then(|f| vocabulary::word(file, f, "form", diags))
+        .unwrap_or_default();
 
     if raw.sources.value.is_empty() {
         let (line, col) = position(&raw.sources);
@@ -81,20 +71,11 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
 
     let mut decisions = Vec::new();
     for d in &raw.decisions {
-        let status = match d.status.as_ref().map(|s| s.value.as_str()) {
-            None | Some("decided") => DecisionStatus::Decided,
-            Some("proposed") => DecisionStatus::Proposed,
-            Some(other) => {
-                let (line, col) = position(d.status.as_ref().expect("matched Some above"));
-                diags.error(
-                    file,
-                    line,
-                    col,
-                    format!("status `{other}` is unknown; use decided or proposed"),
-                );
-                DecisionStatus::Decided
-            }
-        };
+        let status = d
+            .status
+            .as_ref()
+            .and_then(|s| vocabulary::word(file, s, "status", diags))
+            .unwrap_or_default();
         let extends_to = d.extends_to.as_ref().and_then(|t| date(file, t, diags));
         if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref())
             && to <= e
@@ -181,14 +162,8 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
             diags.error(file, line, col, format!("goal {number} is listed twice"));
             continue;
         }
-        let basis = match g.basis.value.as_str() {
-            "named" => GoalBasis::Named,
-            "assessed" => GoalBasis::Assessed,
-            other => {
-                let (line, col) = position(&g.basis);
-                diags.error(file, line, col, format!("basis `{other}` is unknown; use named (in the agreement text) or assessed (by the publisher)"));
-                continue;
-            }
+        let Some(basis) = vocabulary::word(file, &g.basis, "basis", diags) else {
+            continue;
         };
         let goal = u8::try_from(number).unwrap_or(0);
         let mut targets: Vec<String> = Vec::new();
@@ -321,20 +296,8 @@ fn check_parties(
                 format!("two parties are named `{name}`; each party needs its own name"),
             );
         }
-        let kind = match p.kind.value.as_str() {
-            "public" => PartyKind::Public,
-            "nonprofit" => PartyKind::Nonprofit,
-            other => {
-                let (line, col) = position(&p.kind);
-                diags.error(
-                    file,
-                    line,
-                    col,
-                    format!("party kind `{other}` is unknown; use public or nonprofit"),
-                );
-                PartyKind::Public
-            }
-        };
+        let kind =
+            vocabulary::word(file, &p.kind, "party kind", diags).unwrap_or(PartyKind::Public);
         let org_number = p
             .org_number
             .as_ref()
