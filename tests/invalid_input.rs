@@ -230,6 +230,35 @@ const CASES: &[Case] = &[
         0,
         "the file name `Bad_Name` is not a valid id: use lower-case letters a-z, digits and single hyphens (it becomes part of the page address)",
     ),
+    // --- words from a fixed list: the valid ones are named --------------------------------
+    case(
+        "form-unknown.yaml",
+        "content/agreements/form-unknown.yaml",
+        3,
+        7,
+        "form `iop-avtal` is unknown; use one of: iop, operating_grant, other",
+    ),
+    case(
+        "party-kind-unknown.yaml",
+        "content/agreements/party-kind-unknown.yaml",
+        16,
+        11,
+        "party kind `ideell` is unknown; use one of: public, nonprofit",
+    ),
+    case(
+        "decision-status-unknown.yaml",
+        "content/agreements/decision-status-unknown.yaml",
+        35,
+        13,
+        "status `beslutad` is unknown; use one of: decided, proposed",
+    ),
+    case(
+        "goal-basis-unknown.yaml",
+        "content/agreements/goal-basis-unknown.yaml",
+        30,
+        12,
+        "basis `stated` is unknown; use one of: named (in the agreement text), assessed (by the publisher)",
+    ),
     // --- dates -----------------------------------------------------------------------------
     case(
         "invalid-date.yaml",

@@ -2,43 +2,142 @@
 
 use std::collections::HashSet;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
-use super::agenda2030;
 use super::types::*;
+use super::{agenda2030, vocabulary};
 use super::{amount, date};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::Loaded;
 use crate::load::scalar::{Spanned, Text, position};
-use crate::load::schema::{AgreementFile, FundingEntry, PartyEntry};
+use crate::load::schema::{
+    ActivityEntry, AgreementFile, DecisionEntry, FollowUpEntry, FundingEntry, GoalEntry,
+    PartyEntry, PeriodEntry, SourceEntry,
+};
 use crate::orgnr::OrgNumber;
 
 /// Largest span of years one funding line may cover; longer is a typing error.
 const MAX_YEARS_PER_LINE: i64 = 50;
 
+/// Checks one agreement file, part by part in the order of the format, and returns the
+/// agreement when the file has no error. Warnings about gaps come only for a file without errors.
 pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<Agreement> {
     let file = &loaded.file;
     let raw = &loaded.data;
     let before = diags.error_count();
 
-    let form = match raw.form.as_ref().map(|f| f.value.as_str()) {
-        None | Some("iop") => Form::Iop,
-        Some("operating_grant") => Form::OperatingGrant,
-        Some("other") => Form::Other,
-        Some(other) => {
-            let (line, col) = position(raw.form.as_ref().expect("matched Some above"));
-            diags.error(
-                file,
-                line,
-                col,
-                format!("form `{other}` is unknown; use iop, operating_grant or other"),
-            );
-            Form::Iop
-        }
-    };
+    let form = raw
+        .form
+        .as_ref()
+        .and_then(|f| vocabulary::word(file, f, "form", diags))
+        .unwrap_or_default();
+    let sources = check_sources(file, &raw.sources, diags);
+    let parties = check_parties(file, &raw.parties, diags);
+    let (start, end) = check_period(file, &raw.period, diags);
+    let decisions: Vec<Decision> = raw
+        .decisions
+        .iter()
+        .map(|d| check_decision(file, d, end, diags))
+        .collect();
+    // Funding years must fall inside the period, extended by the decisions.
+    let last_end = decisions
+        .iter()
+        .filter_map(|d| d.extends_to)
+        .chain(end)
+        .max();
+    let span = start.zip(last_end).map(|(s, e)| (s.year(), e.year()));
+    let funding = check_all_funding(file, raw, &parties, span, diags);
+    let follow_up = raw
+        .follow_up
+        .as_ref()
+        .map(|f| check_follow_up(file, f, &parties, diags));
+    let goals = check_goals(file, &raw.goals, diags);
 
-    if raw.sources.value.is_empty() {
-        let (line, col) = position(&raw.sources);
+    if diags.error_count() > before {
+        return None;
+    }
+    let (start, end) = (start?, end?);
+    let last_year = last_end.map_or(end.year(), |e| e.year());
+    warn_about_gaps(
+        file,
+        raw,
+        &parties,
+        &funding,
+        start.year(),
+        last_year,
+        diags,
+    );
+    let checked = CheckedParts {
+        form,
+        sources,
+        parties,
+        period: period(&raw.period, start, end),
+        funding,
+        follow_up,
+        decisions,
+        goals,
+    };
+    Some(agreement(loaded, checked))
+}
+
+/// The parts of an agreement that `check` had to check or resolve; the rest is copied as written.
+struct CheckedParts {
+    form: Form,
+    sources: Vec<Source>,
+    parties: Vec<Party>,
+    period: Period,
+    funding: Vec<FundingLine>,
+    follow_up: Option<FollowUp>,
+    decisions: Vec<Decision>,
+    goals: Vec<GoalLink>,
+}
+
+/// Puts the checked parts and the file's free texts together.
+fn agreement(loaded: &Loaded<AgreementFile>, checked: CheckedParts) -> Agreement {
+    let raw = &loaded.data;
+    Agreement {
+        id: loaded.id.clone(),
+        title: raw.title.clone(),
+        short_title: raw.short_title.clone(),
+        form: checked.form,
+        diary_numbers: raw.diary_numbers.clone(),
+        summary: raw.summary.clone(),
+        background: raw.background.clone(),
+        purpose: raw.purpose.clone(),
+        target_group: raw.target_group.clone(),
+        delimitations: raw.delimitations.clone(),
+        values: raw.values.clone(),
+        termination: raw.termination.clone(),
+        objectives: raw.objectives.clone(),
+        activities: raw.activities.iter().map(activity).collect(),
+        sources: checked.sources,
+        parties: checked.parties,
+        period: checked.period,
+        funding: checked.funding,
+        in_kind: raw.in_kind.clone(),
+        payment: raw.payment.clone(),
+        follow_up: checked.follow_up,
+        decisions: checked.decisions,
+        goals: checked.goals,
+    }
+}
+
+fn activity(a: &ActivityEntry) -> Activity {
+    Activity {
+        name: a.name.clone(),
+        description: a.description.clone(),
+        volume: a.volume.clone(),
+    }
+}
+
+/// At least one source; links must be web addresses, dates valid.
+fn check_sources(
+    file: &SourceFile,
+    sources: &Spanned<Vec<SourceEntry>>,
+    diags: &mut Diagnostics,
+) -> Vec<Source> {
+    if sources.value.is_empty() {
+        let (line, col) = position(sources);
         diags.error(
             file,
             line,
@@ -46,8 +145,7 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
             "name at least one source document the agreement is transcribed from",
         );
     }
-    let sources = raw
-        .sources
+    sources
         .value
         .iter()
         .map(|s| {
@@ -61,16 +159,21 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
                 file: s.file.clone(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let parties = check_parties(file, &raw.parties, diags);
-
-    let start = date(file, &raw.period.start, diags);
-    let end = date(file, &raw.period.end, diags);
+/// The start and end dates (each `None` if it is not a date); the end must not come first.
+fn check_period(
+    file: &SourceFile,
+    period: &PeriodEntry,
+    diags: &mut Diagnostics,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let start = date(file, &period.start, diags);
+    let end = date(file, &period.end, diags);
     if let (Some(s), Some(e)) = (start, end)
         && e < s
     {
-        let (line, col) = position(&raw.period.end);
+        let (line, col) = position(&period.end);
         diags.error(
             file,
             line,
@@ -78,52 +181,68 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
             format!("the period ends ({e}) before it starts ({s})"),
         );
     }
+    (start, end)
+}
 
-    let mut decisions = Vec::new();
-    for d in &raw.decisions {
-        let status = match d.status.as_ref().map(|s| s.value.as_str()) {
-            None | Some("decided") => DecisionStatus::Decided,
-            Some("proposed") => DecisionStatus::Proposed,
-            Some(other) => {
-                let (line, col) = position(d.status.as_ref().expect("matched Some above"));
-                diags.error(
-                    file,
-                    line,
-                    col,
-                    format!("status `{other}` is unknown; use decided or proposed"),
-                );
-                DecisionStatus::Decided
-            }
-        };
-        let extends_to = d.extends_to.as_ref().and_then(|t| date(file, t, diags));
-        if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref())
-            && to <= e
-        {
-            let (line, col) = position(spanned);
-            diags.error(
-                file,
-                line,
-                col,
-                format!("extends_to ({to}) must be after the agreement's end ({e})"),
-            );
-        }
-        decisions.push(Decision {
-            date: date(file, &d.date, diags).unwrap_or_default(),
-            body: d.body.clone(),
-            diary_number: d.diary_number.clone(),
-            summary: d.summary.clone(),
-            status,
-            extends_to,
-        });
+/// The checked period; its dates were checked by `check_period`.
+fn period(raw: &PeriodEntry, start: NaiveDate, end: NaiveDate) -> Period {
+    Period {
+        start,
+        end,
+        ends_without_notice: raw.ends_without_notice,
+        extension: raw.extension.as_ref().map(|e| Extension {
+            max_years: e.max_years.value,
+            decision_months_before_end: e.decision_months_before_end.as_ref().map(|m| m.value),
+        }),
+        notice: raw.notice.clone(),
+        previous: raw.previous.clone(),
     }
+}
 
-    // Funding years must fall inside the period, extended by the decisions.
-    let last_end = decisions
-        .iter()
-        .filter_map(|d| d.extends_to)
-        .chain(end)
-        .max();
-    let span = start.zip(last_end).map(|(s, e)| (s.year(), e.year()));
+/// One decision; an extension must reach past the agreement's own `end`. Its funding lines
+/// are checked with the agreement's, in `check_all_funding`.
+fn check_decision(
+    file: &SourceFile,
+    d: &DecisionEntry,
+    end: Option<NaiveDate>,
+    diags: &mut Diagnostics,
+) -> Decision {
+    let status = d
+        .status
+        .as_ref()
+        .and_then(|s| vocabulary::word(file, s, "status", diags))
+        .unwrap_or_default();
+    let extends_to = d.extends_to.as_ref().and_then(|t| date(file, t, diags));
+    if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref())
+        && to <= e
+    {
+        let (line, col) = position(spanned);
+        diags.error(
+            file,
+            line,
+            col,
+            format!("extends_to ({to}) must be after the agreement's end ({e})"),
+        );
+    }
+    Decision {
+        date: date(file, &d.date, diags).unwrap_or_default(),
+        body: d.body.clone(),
+        diary_number: d.diary_number.clone(),
+        summary: d.summary.clone(),
+        status,
+        extends_to,
+    }
+}
+
+/// The agreement's funding lines, then each decision's, as one list of one line per year.
+/// `span` is the first and last year the money may fall in.
+fn check_all_funding(
+    file: &SourceFile,
+    raw: &AgreementFile,
+    parties: &[Party],
+    span: Option<(i32, i32)>,
+    diags: &mut Diagnostics,
+) -> Vec<FundingLine> {
     let mut funding = Vec::new();
     let mut seen = HashSet::new();
     let lines = raw.funding.iter().map(|f| (f, None)).chain(
@@ -137,20 +256,29 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
             file,
             entry,
             decision,
-            &parties,
+            parties,
             span,
             &mut seen,
             &mut funding,
             diags,
         );
     }
+    funding
+}
 
-    let follow_up = raw.follow_up.as_ref().map(|f| FollowUp {
+/// The convener must be one of the parties.
+fn check_follow_up(
+    file: &SourceFile,
+    f: &FollowUpEntry,
+    parties: &[Party],
+    diags: &mut Diagnostics,
+) -> FollowUp {
+    FollowUp {
         meetings_per_year: f.meetings_per_year,
         convener: f
             .convener
             .as_ref()
-            .and_then(|c| party_index(file, c, &parties, "convener", diags)),
+            .and_then(|c| party_index(file, c, parties, "convener", diags)),
         reports: f
             .reports
             .iter()
@@ -161,128 +289,89 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
             })
             .collect(),
         notes: f.notes.clone(),
-    });
+    }
+}
 
-    let mut goals = Vec::new();
-    let mut seen_goals = HashSet::new();
-    for g in &raw.goals {
-        let (line, col) = position(&g.goal);
-        let number = g.goal.value;
-        if !(1..=17).contains(&number) {
+/// The Agenda 2030 goals, sorted by number; a goal with an error is left out.
+fn check_goals(file: &SourceFile, goals: &[GoalEntry], diags: &mut Diagnostics) -> Vec<GoalLink> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for g in goals {
+        if let Some(goal) = check_goal(file, g, &mut seen, diags) {
+            out.push(goal);
+        }
+    }
+    out.sort_by_key(|g| g.goal);
+    out
+}
+
+/// One goal: a real goal number, listed once, with a known basis and its own targets.
+fn check_goal(
+    file: &SourceFile,
+    g: &GoalEntry,
+    seen: &mut HashSet<i64>,
+    diags: &mut Diagnostics,
+) -> Option<GoalLink> {
+    let (line, col) = position(&g.goal);
+    let number = g.goal.value;
+    if !(1..=17).contains(&number) {
+        diags.error(
+            file,
+            line,
+            col,
+            format!("goal {number} does not exist; the Agenda 2030 goals are numbered 1 to 17"),
+        );
+        return None;
+    }
+    if !seen.insert(number) {
+        diags.error(file, line, col, format!("goal {number} is listed twice"));
+        return None;
+    }
+    let basis = vocabulary::word(file, &g.basis, "basis", diags)?;
+    let goal = u8::try_from(number).unwrap_or(0);
+    Some(GoalLink {
+        goal,
+        basis,
+        motivation: g.motivation.clone(),
+        targets: check_targets(file, goal, &g.targets, diags),
+    })
+}
+
+/// The targets listed under `goal`, each once and each a real target of that goal.
+fn check_targets(
+    file: &SourceFile,
+    goal: u8,
+    listed: &[Spanned<String>],
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    let mut targets: Vec<String> = Vec::new();
+    for target in listed {
+        let (line, col) = position(target);
+        let text = target.value.trim();
+        if targets.iter().any(|t| t == text) {
+            diags.error(file, line, col, format!("target {text} is listed twice"));
+        } else if agenda2030::is_target_of(goal, text) {
+            targets.push(text.to_string());
+        } else if let Some(other) = agenda2030::goal_of(text).filter(|o| *o != goal) {
             diags.error(
                 file,
                 line,
                 col,
-                format!("goal {number} does not exist; the Agenda 2030 goals are numbered 1 to 17"),
+                format!("target {text} belongs to goal {other}, not goal {goal}; list it under goal {other}"),
             );
-            continue;
+        } else {
+            diags.error(
+                file,
+                line,
+                col,
+                format!(
+                    "`{text}` is not a target of goal {goal}; its targets are {}",
+                    agenda2030::describe_targets(goal)
+                ),
+            );
         }
-        if !seen_goals.insert(number) {
-            diags.error(file, line, col, format!("goal {number} is listed twice"));
-            continue;
-        }
-        let basis = match g.basis.value.as_str() {
-            "named" => GoalBasis::Named,
-            "assessed" => GoalBasis::Assessed,
-            other => {
-                let (line, col) = position(&g.basis);
-                diags.error(file, line, col, format!("basis `{other}` is unknown; use named (in the agreement text) or assessed (by the publisher)"));
-                continue;
-            }
-        };
-        let goal = u8::try_from(number).unwrap_or(0);
-        let mut targets: Vec<String> = Vec::new();
-        for target in &g.targets {
-            let (line, col) = position(target);
-            let text = target.value.trim();
-            if targets.iter().any(|t| t == text) {
-                diags.error(file, line, col, format!("target {text} is listed twice"));
-            } else if agenda2030::is_target_of(goal, text) {
-                targets.push(text.to_string());
-            } else if let Some(other) = agenda2030::goal_of(text).filter(|o| *o != goal) {
-                diags.error(
-                    file,
-                    line,
-                    col,
-                    format!("target {text} belongs to goal {other}, not goal {goal}; list it under goal {other}"),
-                );
-            } else {
-                diags.error(
-                    file,
-                    line,
-                    col,
-                    format!(
-                        "`{text}` is not a target of goal {goal}; its targets are {}",
-                        agenda2030::describe_targets(goal)
-                    ),
-                );
-            }
-        }
-        goals.push(GoalLink {
-            goal,
-            basis,
-            motivation: g.motivation.clone(),
-            targets,
-        });
     }
-    goals.sort_by_key(|g| g.goal);
-
-    if diags.error_count() > before {
-        return None;
-    }
-    let (start, end) = (start?, end?);
-    warn_about_gaps(
-        file,
-        raw,
-        &parties,
-        &funding,
-        start.year(),
-        last_end.map_or(end.year(), |e| e.year()),
-        diags,
-    );
-    Some(Agreement {
-        id: loaded.id.clone(),
-        title: raw.title.clone(),
-        short_title: raw.short_title.clone(),
-        form,
-        diary_numbers: raw.diary_numbers.clone(),
-        summary: raw.summary.clone(),
-        background: raw.background.clone(),
-        purpose: raw.purpose.clone(),
-        target_group: raw.target_group.clone(),
-        delimitations: raw.delimitations.clone(),
-        values: raw.values.clone(),
-        termination: raw.termination.clone(),
-        objectives: raw.objectives.clone(),
-        activities: raw
-            .activities
-            .iter()
-            .map(|a| Activity {
-                name: a.name.clone(),
-                description: a.description.clone(),
-                volume: a.volume.clone(),
-            })
-            .collect(),
-        sources,
-        parties,
-        period: Period {
-            start,
-            end,
-            ends_without_notice: raw.period.ends_without_notice,
-            extension: raw.period.extension.as_ref().map(|e| Extension {
-                max_years: e.max_years.value,
-                decision_months_before_end: e.decision_months_before_end.as_ref().map(|m| m.value),
-            }),
-            notice: raw.period.notice.clone(),
-            previous: raw.period.previous.clone(),
-        },
-        funding,
-        in_kind: raw.in_kind.clone(),
-        payment: raw.payment.clone(),
-        follow_up,
-        decisions,
-        goals,
-    })
+    targets
 }
 
 /// Only web addresses may be links: a `javascript:` or `data:` URL in content would run code.
@@ -299,6 +388,7 @@ fn check_url(file: &SourceFile, url: &Spanned<String>, diags: &mut Diagnostics) 
     }
 }
 
+/// At least two parties, each with its own name.
 fn check_parties(
     file: &SourceFile,
     parties: &Spanned<Vec<PartyEntry>>,
@@ -321,52 +411,44 @@ fn check_parties(
                 format!("two parties are named `{name}`; each party needs its own name"),
             );
         }
-        let kind = match p.kind.value.as_str() {
-            "public" => PartyKind::Public,
-            "nonprofit" => PartyKind::Nonprofit,
-            other => {
-                let (line, col) = position(&p.kind);
-                diags.error(
-                    file,
-                    line,
-                    col,
-                    format!("party kind `{other}` is unknown; use public or nonprofit"),
-                );
-                PartyKind::Public
-            }
-        };
-        let org_number = p
-            .org_number
-            .as_ref()
-            .and_then(|n| org_number(file, n, diags));
-        out.push(Party {
-            name,
-            kind,
-            org_number,
-            unit: p.unit.clone(),
-            address: p.address.clone(),
-            contacts: p
-                .contacts
-                .iter()
-                .map(|c| Contact {
-                    name: c.name.clone(),
-                    role: c.role.clone(),
-                    phone: c.phone.clone(),
-                    email: c.email.clone(),
-                })
-                .collect(),
-            signatories: p
-                .signatories
-                .iter()
-                .map(|s| Signatory {
-                    name: s.name.clone(),
-                    role: s.role.clone(),
-                    date: s.date.as_ref().and_then(|d| date(file, d, diags)),
-                })
-                .collect(),
-        });
+        out.push(check_party(file, p, name, diags));
     }
     out
+}
+
+/// One party's kind, organisation number and signing dates; `name` is already trimmed.
+fn check_party(file: &SourceFile, p: &PartyEntry, name: String, diags: &mut Diagnostics) -> Party {
+    let kind = vocabulary::word(file, &p.kind, "party kind", diags).unwrap_or(PartyKind::Public);
+    let org_number = p
+        .org_number
+        .as_ref()
+        .and_then(|n| org_number(file, n, diags));
+    Party {
+        name,
+        kind,
+        org_number,
+        unit: p.unit.clone(),
+        address: p.address.clone(),
+        contacts: p
+            .contacts
+            .iter()
+            .map(|c| Contact {
+                name: c.name.clone(),
+                role: c.role.clone(),
+                phone: c.phone.clone(),
+                email: c.email.clone(),
+            })
+            .collect(),
+        signatories: p
+            .signatories
+            .iter()
+            .map(|s| Signatory {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                date: s.date.as_ref().and_then(|d| date(file, d, diags)),
+            })
+            .collect(),
+    }
 }
 
 fn org_number(

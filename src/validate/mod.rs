@@ -4,6 +4,7 @@
 pub mod agenda2030;
 mod agreement;
 pub mod types;
+mod vocabulary;
 
 pub use agreement::check as check_agreement;
 

@@ -2,19 +2,54 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use strum::{AsRefStr, EnumMessage, EnumString, VariantArray};
 
 use crate::orgnr::OrgNumber;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What kind of agreement it is; `form:` in the file, `iop` when left out.
+///
+/// The enums read from the files derive their words from the variant names twice, for serde
+/// (output) and for strum (input and the list of valid words in errors); both use snake_case,
+/// and a test in `validate::vocabulary` checks that they agree.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    EnumString,
+    AsRefStr,
+    VariantArray,
+    EnumMessage,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Form {
+    #[default]
     Iop,
     OperatingGrant,
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+/// `kind:` of a party.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    PartialOrd,
+    Ord,
+    EnumString,
+    AsRefStr,
+    VariantArray,
+    EnumMessage,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum PartyKind {
     Public,
     Nonprofit,
@@ -44,16 +79,37 @@ pub enum FundingKind {
     OwnContribution,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// `basis:` of a goal link: why the agreement is linked to the goal.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, EnumString, AsRefStr, VariantArray, EnumMessage,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum GoalBasis {
+    #[strum(message = "in the agreement text")]
     Named,
+    #[strum(message = "by the publisher")]
     Assessed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// `status:` of a decision; `decided` when left out.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    EnumString,
+    AsRefStr,
+    VariantArray,
+    EnumMessage,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum DecisionStatus {
+    #[default]
     Decided,
     Proposed,
 }

@@ -260,20 +260,9 @@ impl BarChart {
         } else {
             (text_width(&text.axis_kr(axis_max, axis_max), SMALL) + 14.0).ceil() as u32
         };
-        // The words above the bars: normal size if they fit the slot, else smaller, else a
-        // star explained under the chart.
         let word = text.t.get("chart_unpublished_short");
         let slot = (f64::from(WIDTH) - f64::from(y_label_width) - 20.0) / n as f64;
-        let widest = |size: f64| {
-            totals
-                .iter()
-                .flat_map(|t| self.year_labels(text, *t, &word))
-                .map(|l| text_width(&l, size))
-                .fold(0.0, f64::max)
-        };
-        let size = [SMALL, 12.0]
-            .into_iter()
-            .find(|&size| widest(size) <= slot - 6.0);
+        let size = self.column_label_size(text, &totals, slot, &word);
         let footnote = size.is_none() && totals.iter().any(|t| t.unpublished);
         let height = legend_height + PLOT_HEIGHT + if footnote { 24 } else { 0 };
 
@@ -297,40 +286,8 @@ impl BarChart {
             draw_axes(&root, &mut chart, &self.years, ticks, &y_label).map_err(|e| fail(&e))?;
 
             for (i, total) in totals.iter().enumerate() {
-                let x = i as f64;
-                let (left, right) = (x - BAR_SHARE / 2.0, x + BAR_SHARE / 2.0);
-                #[allow(clippy::cast_precision_loss)]
-                // reason: kronor amounts are far below 2^52
-                self.draw_stack(
-                    &root,
-                    i,
-                    |from, to| {
-                        (
-                            chart.backend_coord(&(left, to as f64)),
-                            chart.backend_coord(&(right, from as f64)),
-                        )
-                    },
-                    true,
-                )
-                .map_err(|e| fail(&e))?;
-                #[allow(clippy::cast_precision_loss)]
-                // reason: kronor amounts are far below 2^52
-                let (cx, top_y) = chart.backend_coord(&(x, total.kronor as f64));
-                let labels = match size {
-                    Some(_) => self.year_labels(text, *total, &word),
-                    None if total.unpublished => vec!["*".to_string()],
-                    None => Vec::new(),
-                };
-                let size = size.unwrap_or(SMALL);
-                let line = (size * 1.35).round() as i32;
-                for (k, label) in labels.iter().rev().enumerate() {
-                    root.draw(&Text::new(
-                        label.clone(),
-                        (cx, top_y - 6 - k as i32 * line),
-                        anchored(font(size, TEXT), HPos::Center, VPos::Bottom),
-                    ))
+                self.draw_column(&root, &chart, text, (i, *total), size, &word)
                     .map_err(|e| fail(&e))?;
-                }
             }
             if all_unpublished {
                 let (x0, y0) = chart.backend_coord(&(-0.5, 1.0));
@@ -353,6 +310,74 @@ impl BarChart {
             }
         }
         Ok(finish(&canvas, "chart-wide", &self.title, desc))
+    }
+
+    /// The size of the words above the columns: normal if the widest fits a year's `slot`,
+    /// else smaller, else `None` (then a star marks unpublished amounts, explained under the
+    /// chart).
+    fn column_label_size(
+        &self,
+        text: ChartText,
+        totals: &[Money],
+        slot: f64,
+        word: &str,
+    ) -> Option<f64> {
+        let widest = |size: f64| {
+            totals
+                .iter()
+                .flat_map(|t| self.year_labels(text, *t, word))
+                .map(|l| text_width(&l, size))
+                .fold(0.0, f64::max)
+        };
+        [SMALL, 12.0]
+            .into_iter()
+            .find(|&size| widest(size) <= slot - 6.0)
+    }
+
+    /// The column of year `i` (whose total is `total`) and the words above it, in the label
+    /// `size` from `column_label_size`.
+    fn draw_column<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, plotters::coord::Shift>,
+        chart: &ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+        text: ChartText,
+        (i, total): (usize, Money),
+        size: Option<f64>,
+        word: &str,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let x = i as f64;
+        let (left, right) = (x - BAR_SHARE / 2.0, x + BAR_SHARE / 2.0);
+        #[allow(clippy::cast_precision_loss)]
+        // reason: kronor amounts are far below 2^52
+        self.draw_stack(
+            root,
+            i,
+            |from, to| {
+                (
+                    chart.backend_coord(&(left, to as f64)),
+                    chart.backend_coord(&(right, from as f64)),
+                )
+            },
+            true,
+        )?;
+        #[allow(clippy::cast_precision_loss)]
+        // reason: kronor amounts are far below 2^52
+        let (cx, top_y) = chart.backend_coord(&(x, total.kronor as f64));
+        let labels = match size {
+            Some(_) => self.year_labels(text, total, word),
+            None if total.unpublished => vec!["*".to_string()],
+            None => Vec::new(),
+        };
+        let size = size.unwrap_or(SMALL);
+        let line = (size * 1.35).round() as i32;
+        for (k, label) in labels.iter().rev().enumerate() {
+            root.draw(&Text::new(
+                label.clone(),
+                (cx, top_y - 6 - k as i32 * line),
+                anchored(font(size, TEXT), HPos::Center, VPos::Bottom),
+            ))?;
+        }
+        Ok(())
     }
 
     /// One row per year, bars running right, totals after them: for narrow screens, where
