@@ -177,8 +177,8 @@ fn funding_records(site: &Site) -> Vec<FundingRecord<'_>> {
             a.funding.iter().map(move |l| FundingRecord {
                 agreement: &a.id,
                 year: l.year,
-                funder: &a.parties[l.funder].name,
-                funder_org_number: a.parties[l.funder].org_number.as_ref(),
+                funder: &a.party(l.funder).name,
+                funder_org_number: a.party(l.funder).org_number.as_ref(),
                 unit: l.unit.as_deref(),
                 kind: l.kind,
                 amount: l.amount.kronor(),

@@ -429,7 +429,7 @@ fn tally(
         }
         for line in &a.funding {
             totals.entry(line.year).or_default().add(line);
-            organisations[entry.party_orgs[line.funder].0]
+            organisations[entry.org_of(line.funder).0]
                 .given
                 .entry(line.year)
                 .or_default()

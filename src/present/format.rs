@@ -36,7 +36,6 @@ pub fn kronor(n: i64, language: Language) -> String {
 /// Short money for chart labels: "1,07 mn kr", "650 tkr", "SEK 1.07m", "SEK 650k"; below
 /// ten thousand kronor the full amount.
 pub fn compact_kronor(n: i64, language: Language) -> String {
-    #[allow(clippy::cast_precision_loss)]
     // reason: kronor amounts are far below 2^52
     let x = n as f64;
     let (scaled, decimals, sv, en) = match n.unsigned_abs() {
@@ -62,7 +61,6 @@ pub fn compact_kronor(n: i64, language: Language) -> String {
 /// (decimal comma in Swedish).
 pub fn number(x: f64, language: Language) -> String {
     if x.fract() == 0.0 && x.abs() < 9e15 {
-        #[allow(clippy::cast_possible_truncation)]
         // reason: checked above that x is whole and in range
         return group(x as i64, language);
     }

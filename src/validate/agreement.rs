@@ -243,27 +243,34 @@ fn check_all_funding(
     span: Option<(i32, i32)>,
     diags: &mut Diagnostics,
 ) -> Vec<FundingLine> {
-    let mut funding = Vec::new();
-    let mut seen = HashSet::new();
-    let lines = raw.funding.iter().map(|f| (f, None)).chain(
+    let mut lines = FundingLines {
+        file,
+        parties,
+        span,
+        seen: HashSet::new(),
+        out: Vec::new(),
+    };
+    let entries = raw.funding.iter().map(|f| (f, None)).chain(
         raw.decisions
             .iter()
             .enumerate()
-            .flat_map(|(i, d)| d.funding.iter().map(move |f| (f, Some(i)))),
+            .flat_map(|(i, d)| d.funding.iter().map(move |f| (f, Some(DecisionIdx(i))))),
     );
-    for (entry, decision) in lines {
-        check_funding(
-            file,
-            entry,
-            decision,
-            parties,
-            span,
-            &mut seen,
-            &mut funding,
-            diags,
-        );
+    for (entry, decision) in entries {
+        lines.check(entry, decision, diags);
     }
-    funding
+    lines.out
+}
+
+/// The funding lines checked so far, and what a new one is checked against.
+struct FundingLines<'a> {
+    file: &'a SourceFile,
+    parties: &'a [Party],
+    /// The first and last year the money may fall in.
+    span: Option<(i32, i32)>,
+    /// Year, funder and unit of every line so far: each may have one line.
+    seen: HashSet<(i32, PartyIdx, Option<String>)>,
+    out: Vec<FundingLine>,
 }
 
 /// The convener must be one of the parties.
@@ -472,9 +479,9 @@ fn party_index(
     parties: &[Party],
     what: &str,
     diags: &mut Diagnostics,
-) -> Option<usize> {
+) -> Option<PartyIdx> {
     let wanted = name.value.trim();
-    let found = parties.iter().position(|p| p.name == wanted);
+    let found = parties.iter().position(|p| p.name == wanted).map(PartyIdx);
     if found.is_none() {
         let (line, col) = position(name);
         let names: Vec<String> = parties.iter().map(|p| format!("`{}`", p.name)).collect();
@@ -522,60 +529,60 @@ fn years(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics) -> O
     Some((first, last))
 }
 
-#[allow(clippy::too_many_arguments)] // reason: one call site; a struct would only rename the list
-fn check_funding(
-    file: &SourceFile,
-    entry: &FundingEntry,
-    decision: Option<usize>,
-    parties: &[Party],
-    span: Option<(i32, i32)>,
-    seen: &mut HashSet<(i32, usize, Option<String>)>,
-    out: &mut Vec<FundingLine>,
-    diags: &mut Diagnostics,
-) {
-    let range = years(file, &entry.years, diags);
-    let funder = party_index(file, &entry.funder, parties, "funder", diags);
-    let amount = amount(file, &entry.amount, diags);
-    let (Some((first, last)), Some(funder), Some(amount)) = (range, funder, amount) else {
-        return;
-    };
-    let (line, col) = position(&entry.years);
-    if let Some((start, end)) = span
-        && (first < start || last > end)
-    {
-        diags.error(
-            file,
-            line,
-            col,
-            format!(
-                "funding for {first}–{last} lies outside the agreement's period ({start}–{end})"
-            ),
-        );
-        return;
-    }
-    let kind = match parties[funder].kind {
-        PartyKind::Public => FundingKind::Public,
-        PartyKind::Nonprofit => FundingKind::OwnContribution,
-    };
-    for year in first..=last {
-        if !seen.insert((year, funder, entry.unit.clone())) {
+impl FundingLines<'_> {
+    /// Checks one funding entry (of the agreement, or of `decision`) and adds a line for
+    /// each of its years.
+    fn check(
+        &mut self,
+        entry: &FundingEntry,
+        decision: Option<DecisionIdx>,
+        diags: &mut Diagnostics,
+    ) {
+        let (file, parties, span) = (self.file, self.parties, self.span);
+        let range = years(file, &entry.years, diags);
+        let funder = party_index(file, &entry.funder, parties, "funder", diags);
+        let amount = amount(file, &entry.amount, diags);
+        let (Some((first, last)), Some(funder), Some(amount)) = (range, funder, amount) else {
+            return;
+        };
+        let (line, col) = position(&entry.years);
+        if let Some((start, end)) = span
+            && (first < start || last > end)
+        {
             diags.error(
                 file,
                 line,
                 col,
-                format!("{} already has a funding line for {year}; give each funder (and unit) one line per year", parties[funder].name),
+                format!(
+                    "funding for {first}–{last} lies outside the agreement's period ({start}–{end})"
+                ),
             );
-            continue;
+            return;
         }
-        out.push(FundingLine {
-            year,
-            funder,
-            unit: entry.unit.clone(),
-            amount,
-            kind,
-            note: entry.note.clone(),
-            decision,
-        });
+        let kind = match parties[funder.0].kind {
+            PartyKind::Public => FundingKind::Public,
+            PartyKind::Nonprofit => FundingKind::OwnContribution,
+        };
+        for year in first..=last {
+            if !self.seen.insert((year, funder, entry.unit.clone())) {
+                diags.error(
+                file,
+                line,
+                col,
+                format!("{} already has a funding line for {year}; give each funder (and unit) one line per year", parties[funder.0].name),
+            );
+                continue;
+            }
+            self.out.push(FundingLine {
+                year,
+                funder,
+                unit: entry.unit.clone(),
+                amount,
+                kind,
+                note: entry.note.clone(),
+                decision,
+            });
+        }
     }
 }
 

@@ -176,14 +176,14 @@ pub struct Period {
 #[derive(Debug, Clone)]
 pub struct FundingLine {
     pub year: i32,
-    /// Index into the agreement's `parties`.
-    pub funder: usize,
+    /// The party that gives the money.
+    pub funder: PartyIdx,
     pub unit: Option<String>,
     pub amount: Amount,
     pub kind: FundingKind,
     pub note: Option<String>,
-    /// Index into the agreement's `decisions` when a later decision added this line.
-    pub decision: Option<usize>,
+    /// The later decision that added this line, if one did.
+    pub decision: Option<DecisionIdx>,
 }
 
 #[derive(Debug, Clone)]
@@ -199,8 +199,8 @@ pub struct Decision {
 #[derive(Debug, Clone)]
 pub struct FollowUp {
     pub meetings_per_year: Option<u32>,
-    /// Index into the agreement's `parties`.
-    pub convener: Option<usize>,
+    /// The party that calls the follow-up meetings.
+    pub convener: Option<PartyIdx>,
     pub reports: Vec<DueReport>,
     pub notes: Option<String>,
 }

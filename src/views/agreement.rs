@@ -233,7 +233,7 @@ impl<'a> Ctx<'a> {
             payment: md(&a.payment, 4),
             follow_up: a.follow_up.as_ref().map(|f| FollowUpView {
                 meetings_per_year: f.meetings_per_year,
-                convener: f.convener.map(|i| a.parties[i].name.as_str()),
+                convener: f.convener.map(|p| a.party(p).name.as_str()),
                 reports: &f.reports,
                 notes: f.notes.as_deref(),
             }),
@@ -295,10 +295,10 @@ impl<'a> Ctx<'a> {
                     funding: a
                         .funding
                         .iter()
-                        .filter(|l| l.decision == Some(i.0))
+                        .filter(|l| l.decision == Some(i))
                         .map(|l| DecisionFunding {
                             year: l.year,
-                            funder: &a.parties[l.funder].name,
+                            funder: &a.party(l.funder).name,
                             unit: l.unit.as_deref(),
                             amount: l.amount.into(),
                         })
@@ -346,7 +346,7 @@ impl<'a> Ctx<'a> {
 
     fn funding_table(&self, entry: &'a AgreementEntry) -> FundingTable<'a> {
         let a = &entry.agreement;
-        let mut columns: Vec<(usize, Option<&str>)> = Vec::new();
+        let mut columns: Vec<(PartyIdx, Option<&str>)> = Vec::new();
         for line in &a.funding {
             let key = (line.funder, line.unit.as_deref());
             if !columns.contains(&key) {
@@ -354,7 +354,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // Public funders first, own contributions last, each in party order.
-        columns.sort_by_key(|(p, _)| (a.parties[*p].kind, *p));
+        columns.sort_by_key(|&(p, _)| (a.party(p).kind, p));
         let mut years: BTreeMap<i32, Vec<&FundingLine>> = BTreeMap::new();
         for line in &a.funding {
             years.entry(line.year).or_default().push(line);
@@ -383,10 +383,10 @@ impl<'a> Ctx<'a> {
             columns: columns
                 .iter()
                 .map(|&(p, unit)| FundingColumn {
-                    funder: &a.parties[p].name,
-                    url: self.org_url(entry.party_orgs[p]),
+                    funder: &a.party(p).name,
+                    url: self.org_url(entry.org_of(p)),
                     unit,
-                    own_contribution: a.parties[p].kind == PartyKind::Nonprofit,
+                    own_contribution: a.party(p).kind == PartyKind::Nonprofit,
                 })
                 .collect(),
             rows,

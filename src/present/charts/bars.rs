@@ -272,7 +272,6 @@ impl BarChart {
             let (top, rest) = root.split_vertically(legend_height);
             let (plot, bottom) = rest.split_vertically(PLOT_HEIGHT);
             self.draw_legend(&top, &legend).map_err(|e| fail(&e))?;
-            #[allow(clippy::cast_precision_loss)]
             // reason: kronor amounts are far below 2^52
             let mut chart = ChartBuilder::on(&plot)
                 .margin_top(10)
@@ -347,7 +346,6 @@ impl BarChart {
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let x = i as f64;
         let (left, right) = (x - BAR_SHARE / 2.0, x + BAR_SHARE / 2.0);
-        #[allow(clippy::cast_precision_loss)]
         // reason: kronor amounts are far below 2^52
         self.draw_stack(
             root,
@@ -360,7 +358,6 @@ impl BarChart {
             },
             true,
         )?;
-        #[allow(clippy::cast_precision_loss)]
         // reason: kronor amounts are far below 2^52
         let (cx, top_y) = chart.backend_coord(&(x, total.kronor as f64));
         let labels = match size {
@@ -427,7 +424,6 @@ impl BarChart {
                     anchored(font(SMALL, MUTED), HPos::Left, VPos::Center),
                 ))
                 .map_err(|e| fail(&e))?;
-                #[allow(clippy::cast_precision_loss)]
                 // reason: kronor amounts are far below 2^52
                 let px = |kronor: i64| x0 + (room * kronor as f64 / max as f64).round() as i32;
                 self.draw_stack(

@@ -103,7 +103,6 @@ impl HBarChart {
                     .map_err(|e| fail(&e))?;
                 }
                 let bar_top = top + (LINE * lines.len() as u32) as i32 + 2;
-                #[allow(clippy::cast_precision_loss)]
                 // reason: kronor amounts are far below 2^52
                 let length = (room * bar.value.kronor as f64 / max as f64).round() as i32;
                 if length > 0 {

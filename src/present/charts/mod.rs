@@ -54,7 +54,6 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         return text.chars().count() as f64 * size * 0.55;
     };
     // ab_glyph scales by points at 96 dpi; `size` is in pixels (3/4 of a point each).
-    #[allow(clippy::cast_possible_truncation)]
     // reason: pixel sizes are small numbers
     let em = (size * 0.75) as f32;
     let scaled = font.as_scaled(
@@ -121,7 +120,6 @@ impl ChartClock {
     pub fn time(&self, draw: impl FnOnce() -> ChartResult) -> ChartResult {
         let started = Instant::now();
         let result = draw();
-        #[allow(clippy::cast_possible_truncation)]
         // reason: a build does not run for 584 years
         self.nanos
             .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);

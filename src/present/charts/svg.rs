@@ -98,7 +98,6 @@ impl Canvas {
     /// A number rounded to two decimals, without trailing zeros: the output must not depend
     /// on the last bits of a float.
     fn number(&mut self, name: &str, value: f64) {
-        #[allow(clippy::cast_possible_truncation, clippy::float_cmp)]
         // reason: only whole numbers well inside i64 take this path
         if value.fract() == 0.0 && value.abs() < 1e15 {
             // Most numbers here are an opacity of 1; formatting a float to two places is slow.
