@@ -2,9 +2,22 @@
 
 use chrono::NaiveDate;
 
-/// Interface language of the generated site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// Interface language of the generated site. Its words in `site.yaml` (`sv`, `en`) come from
+/// the enum, for reading and for the list of valid values in an error.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Language {
     Sv,
     En,

@@ -55,9 +55,31 @@ pub struct Page {
     /// Links are absolute (from `base_url`) rather than relative: the page is served at any
     /// depth, as the 404 page is.
     pub absolute_links: bool,
-    /// Shows Markdown heavy enough to be rendered one page at a time
-    /// (see [`markdown::heavy`]).
-    pub heavy: bool,
+    /// The Markdown texts the page shows, looked at when it is rendered: a page with heavy
+    /// Markdown (see [`markdown::heavy`]) is rendered one at a time.
+    pub texts: Texts,
+}
+
+/// Whose Markdown texts a page shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Texts {
+    None,
+    Agreement(AgreementIdx),
+    Report(ReportIdx),
+    /// A free page, by its place in `Site::pages`.
+    Page(usize),
+}
+
+impl Texts {
+    /// Whether the texts are heavy enough to render one page of them at a time.
+    pub fn heavy(self, site: &Site) -> bool {
+        match self {
+            Texts::None => false,
+            Texts::Agreement(i) => markdown::heavy(site[i].agreement.markdown_texts()),
+            Texts::Report(i) => markdown::heavy([site[i].body.as_str()]),
+            Texts::Page(i) => markdown::heavy([site.pages[i].body.as_str()]),
+        }
+    }
 }
 
 impl Page {
@@ -67,12 +89,12 @@ impl Page {
             view,
             listed: true,
             absolute_links: false,
-            heavy: false,
+            texts: Texts::None,
         }
     }
 
-    fn heavy(mut self, heavy: bool) -> Page {
-        self.heavy = heavy;
+    fn showing(mut self, texts: Texts) -> Page {
+        self.texts = texts;
         self
     }
 }
@@ -187,19 +209,17 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
     for (i, entry) in site.agreements.iter().enumerate() {
         let i = AgreementIdx(i);
         let view: ViewFn = Box::new(move |ctx| ctx.agreement(&ctx.site[i]));
-        let heavy = markdown::heavy(entry.agreement.markdown_texts());
         plan.page(
             urls::agreement(&entry.agreement.id),
-            Page::new("agreement.html", view).heavy(heavy),
+            Page::new("agreement.html", view).showing(Texts::Agreement(i)),
         );
     }
     for (i, report) in site.reports.iter().enumerate() {
         let i = ReportIdx(i);
         let view: ViewFn = Box::new(move |ctx| ctx.report(&ctx.site[i]));
-        let heavy = markdown::heavy([report.body.as_str()]);
         plan.page(
             urls::report(&report.id),
-            Page::new("report.html", view).heavy(heavy),
+            Page::new("report.html", view).showing(Texts::Report(i)),
         );
     }
     for (i, org) in site.organisations.iter().enumerate() {
@@ -216,10 +236,9 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
     }
     for (i, page) in site.pages.iter().enumerate() {
         let view: ViewFn = Box::new(move |ctx| ctx.page(&ctx.site.pages[i]));
-        let heavy = markdown::heavy([page.body.as_str()]);
         plan.page(
             urls::page(&page.id),
-            Page::new("page.html", view).heavy(heavy),
+            Page::new("page.html", view).showing(Texts::Page(i)),
         );
     }
 }

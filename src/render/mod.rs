@@ -153,7 +153,8 @@ impl Renderer {
     fn render_page(&self, ctx: &Ctx, path: &str, page: &Page) -> Result<Vec<u8>, String> {
         // No honest site has a heavy page, so no build waits here.
         let _turn = page
-            .heavy
+            .texts
+            .heavy(ctx.site)
             .then(|| HEAVY_PAGE.lock().unwrap_or_else(|e| e.into_inner()));
         let base_url = &ctx.site.config.base_url;
         let view = (page.view)(ctx);

@@ -159,19 +159,9 @@ fn check_config(
             format!("base_url `{base}` must be a full address starting with https:// (or http://)"),
         );
     }
-    let language = match raw.language.as_ref().map(|l| l.value.as_str()) {
-        None | Some("sv") => Language::Sv,
-        Some("en") => Language::En,
-        Some(other) => {
-            let (line, col) = position(raw.language.as_ref().expect("matched Some above"));
-            diags.error(
-                file,
-                line,
-                col,
-                format!("language `{other}` is not available; use `sv` or `en`"),
-            );
-            Language::Sv
-        }
+    let language = match &raw.language {
+        None => Language::Sv,
+        Some(word) => vocabulary::word(file, word, "language", diags).unwrap_or(Language::Sv),
     };
     let site_as_of = raw.as_of.as_ref().and_then(|d| date(file, d, diags));
     if diags.error_count() > before {

@@ -1,6 +1,7 @@
-//! Fields with a closed set of words (`form`, `kind`, `status`, `basis`): the words, and the
-//! list of them in an error, come from the enum in `types`, so a new variant is accepted and
-//! named in messages without another list to keep in step.
+//! Fields with a closed set of words (`form`, `kind`, `status`, `basis`, and `language` in
+//! `site.yaml`): the words, and the list of them in an error, come from the enum (in `types`,
+//! or `config::Language`), so a new variant is accepted and named in messages without another
+//! list to keep in step.
 
 use std::str::FromStr;
 
@@ -99,6 +100,11 @@ mod tests {
     #[test]
     fn decision_status_message_lists_every_status() {
         check_vocabulary::<DecisionStatus>("status");
+    }
+
+    #[test]
+    fn site_language_message_lists_every_language() {
+        check_vocabulary::<crate::config::Language>("language");
     }
 
     #[test]
