@@ -9,7 +9,7 @@ use crate::orgnr::OrgNumber;
 use crate::present::urls;
 
 /// Makes one data file of the site.
-pub trait Exporter: Sync {
+pub trait Exporter: Sync + std::fmt::Debug {
     /// The file's path in the output folder.
     fn path(&self) -> &'static str;
     /// The file's bytes.
@@ -65,6 +65,7 @@ impl Format {
 }
 
 /// `data/agreements.json` and `.csv`: one record per agreement.
+#[derive(Debug)]
 pub struct Agreements(pub Format);
 
 impl Exporter for Agreements {
@@ -81,6 +82,7 @@ impl Exporter for Agreements {
 }
 
 /// `data/funding.json` and `.csv`: one record per agreement, year and funder.
+#[derive(Debug)]
 pub struct Funding(pub Format);
 
 impl Exporter for Funding {

@@ -59,6 +59,7 @@ pub fn check(site_dir: &Path, options: &BuildOptions) -> Result<Outcome, Failure
 /// A site loaded, checked and modelled, with its templates ready and its output planned:
 /// any of its files can be made from it. `serve` keeps one and renders only the files the
 /// browser asks for.
+#[derive(Debug)]
 pub struct Prepared {
     pub site: Site,
     pub theme: theme::Theme,

@@ -33,6 +33,7 @@ const SHOW_AFTER: Duration = Duration::from_secs(1);
 
 /// A bar on standard error, drawn only when it is a terminal and the build has run for a
 /// second. Cleared when dropped, so only the summary line stays.
+#[derive(Debug)]
 pub struct TerminalBar {
     bar: ProgressBar,
 }

@@ -24,6 +24,7 @@ use crate::views::{Ctx, View};
 pub type ViewFn = Box<dyn for<'a> Fn(&Ctx<'a>) -> View<'a> + Send + Sync>;
 
 /// One file of the site.
+#[derive(Debug)]
 pub struct Entry {
     /// Relative to the output folder, with `/` between folders.
     pub path: String,
@@ -38,6 +39,7 @@ impl Entry {
 }
 
 /// What makes a file.
+#[derive(Debug)]
 pub enum Maker {
     Page(Page),
     /// The theme's `static/` file of the same path, copied as it is.
@@ -82,6 +84,17 @@ impl Texts {
     }
 }
 
+impl std::fmt::Debug for Page {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Page")
+            .field("template", &self.template)
+            .field("listed", &self.listed)
+            .field("absolute_links", &self.absolute_links)
+            .field("texts", &self.texts)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Page {
     fn new(template: &'static str, view: ViewFn) -> Page {
         Page {
@@ -100,6 +113,7 @@ impl Page {
 }
 
 /// Every file of a site, in a fixed order, with a lookup by path.
+#[derive(Debug)]
 pub struct Plan {
     entries: Vec<Entry>,
     by_path: HashMap<String, usize>,

@@ -14,6 +14,7 @@ pub trait Sink: Sync {
 }
 
 /// Keeps nothing: `check` renders every page to find template errors, then drops it.
+#[derive(Debug)]
 pub struct Discard;
 
 impl Sink for Discard {
@@ -21,7 +22,7 @@ impl Sink for Discard {
 }
 
 /// Collects the files in memory (for tests and tools that look at the output).
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
 
 impl Collect {

@@ -36,6 +36,7 @@ pub struct RenderStats {
 }
 
 /// Everything needed to render pages: templates with filters, and the interface strings.
+#[derive(Debug)]
 pub struct Renderer {
     tera: Tera,
     pub t: I18n,

@@ -105,7 +105,7 @@ impl From<&Diagnostic> for Problem {
 }
 
 /// The build state that pages poll for.
-#[derive(Default, Clone, serde::Serialize)]
+#[derive(Debug, Default, Clone, serde::Serialize)]
 struct BuildState {
     /// Counts every build, good or failed, and every background check that found errors.
     generation: u64,
@@ -119,13 +119,14 @@ struct BuildState {
 
 /// A prepared site and the generation it was prepared in, published together so that a page
 /// always carries the generation of the site it was rendered from.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 struct Served {
     generation: u64,
     site: Arc<Prepared>,
 }
 
 /// What the server threads share.
+#[derive(Debug)]
 struct Shared {
     state: Mutex<BuildState>,
     /// Sent whenever `state` changes and when the server stops: waiting polls wake on it.
@@ -161,7 +162,7 @@ impl Drop for InFlight {
 }
 
 /// Stops a running [`Preview`] from another thread (a signal handler, a test).
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct StopHandle(Arc<Shared>);
 
 impl StopHandle {
@@ -172,6 +173,7 @@ impl StopHandle {
 }
 
 /// A started preview server: bound, with the first build done.
+#[derive(Debug)]
 pub struct Preview {
     /// Taken by [`Preview::run`].
     listener: Option<std::net::TcpListener>,
@@ -562,6 +564,7 @@ impl Preview {
 }
 
 /// What the background check of a newly published site needs.
+#[derive(Debug)]
 struct Check {
     generation: u64,
     /// [`Shared::changes`] when the site was prepared.

@@ -119,6 +119,7 @@ enum Signal {
 }
 
 /// The system's watcher and what it tells.
+#[derive(Debug)]
 struct Events {
     watcher: notify::RecommendedWatcher,
     signals: Receiver<Signal>,
@@ -150,6 +151,7 @@ struct Told {
 }
 
 /// Watches a site's sources; see the module documentation.
+#[derive(Debug)]
 pub struct Watcher {
     site_dir: PathBuf,
     roots: Vec<PathBuf>,

@@ -29,6 +29,7 @@ pub use crate::present::Money;
 
 /// What a view reads: the site, the interface strings, and the clock that counts the
 /// charts drawn.
+#[derive(Debug)]
 pub struct Ctx<'a> {
     pub site: &'a Site,
     pub t: &'a I18n,
@@ -40,6 +41,15 @@ pub struct View<'a> {
     pub title: Cow<'a, str>,
     pub key: &'static str,
     pub data: Box<dyn erased_serde::Serialize + 'a>,
+}
+
+impl std::fmt::Debug for View<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("View")
+            .field("title", &self.title)
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> View<'a> {
@@ -124,7 +134,7 @@ pub struct YearAmount {
 }
 
 /// A free page from `pages/`; its text is already HTML.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct PageView<'a> {
     pub title: &'a str,
     pub body: String,

@@ -107,6 +107,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 /// A new output folder being written beside the old one. Files go to disk as soon as they
 /// are rendered, so a build never holds the whole site in memory; `publish` swaps the
 /// folder in whole. Dropped without `publish`, it deletes itself and the old output stays.
+#[derive(Debug)]
 pub struct Staging {
     target: Target,
     dir: tempfile::TempDir,

@@ -138,7 +138,7 @@ impl ChartClock {
 }
 
 /// What charts need of the site: its language and interface strings.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct ChartText<'a> {
     pub language: Language,
     pub t: &'a I18n,
