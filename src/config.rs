@@ -55,6 +55,10 @@ pub struct Config {
     pub notice: Option<String>,
     pub publish_contact_details: bool,
     pub ending_soon_months: u32,
+    /// The language the content is written in (`content_language`, else `language`).
+    pub content_language: Language,
+    /// The first year whose reports are followed up on this site, site-wide.
+    pub reports_from: Option<i32>,
 }
 
 /// The date from `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), if set and valid.

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::model::Site;
-use crate::model::types::{Amount, FundingKind};
+use crate::model::site::Sum;
+use crate::model::types::{DecisionStatus, FundingKind, Outcome, OutcomeKind, When};
 use crate::orgnr::OrgNumber;
 use crate::present::urls;
 
@@ -98,38 +99,76 @@ impl Exporter for Funding {
     }
 }
 
-/// One agreement in the open data.
+/// One agreement in the open data. A sum is `null` unless every amount in it is known;
+/// `_at_least` then gives the known part (`null` when no part is known).
 #[derive(Serialize)]
 struct AgreementRecord<'a> {
     id: &'a str,
     title: &'a str,
     short_title: Option<&'a str>,
     status: crate::model::Status,
-    start: chrono::NaiveDate,
-    end: chrono::NaiveDate,
+    /// How an outcome ended the agreement by the build date (ended_early, terminated,
+    /// annulled); empty when none did.
+    ended_by: Option<OutcomeKind>,
+    judged_unlawful: bool,
+    /// As known: `2023-07-01`, `2023-07` or `2023`.
+    start: When,
+    /// As known; empty when the end is not known.
+    end: Option<When>,
+    dates_approximate: bool,
     organisations: String,
     organisation_numbers: String,
     goals: String,
-    /// Published public money over all years, whole kronor.
-    public_total: i64,
-    own_contribution_total: i64,
-    /// True when some amount of the agreement is not published (the totals leave it out).
+    /// Decided public money over all years, whole kronor.
+    public_total: Option<i64>,
+    public_total_at_least: Option<i64>,
+    own_contribution_total: Option<i64>,
+    own_contribution_total_at_least: Option<i64>,
+    /// Public money of decisions that are only proposed, kept out of `public_total`.
+    proposed_public_total: Option<i64>,
+    proposed_public_total_at_least: Option<i64>,
     has_unpublished_amounts: bool,
+    has_unknown_amounts: bool,
+    /// The outcomes, each as `kind date (by, case)`, `; ` between them.
+    outcomes: String,
     url: String,
 }
 
-/// One funding row: one agreement, year and funder.
+/// One funding line: one agreement, funder and year, or several years with one sum.
 #[derive(Serialize)]
 struct FundingRecord<'a> {
     agreement: &'a str,
+    /// The first year of the line.
     year: i32,
+    /// The last year: the same as `year` for money per year; later when `amount` is one sum
+    /// for all the years together.
+    last_year: i32,
+    amount_for: AmountFor,
     funder: &'a str,
     funder_org_number: Option<&'a OrgNumber>,
     unit: Option<&'a str>,
     kind: FundingKind,
-    /// Empty (CSV) or null (JSON) when the amount is not published.
+    decision_status: DecisionStatus,
+    /// Empty (CSV) or null (JSON) unless `amount_status` is `known`.
     amount: Option<i64>,
-    published: bool,
+    amount_status: &'static str,
+    note: Option<&'a str>,
+}
+
+/// Whether an amount is for each year of a line or for all of them together.
+#[derive(Serialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum AmountFor {
+    EachYear,
+    AllYears,
+}
+
+/// The sum when every amount in it is known, and the known part when some is.
+fn sum_fields(sum: Sum) -> (Option<i64>, Option<i64>) {
+    (
+        (sum.lines > 0 && sum.is_complete()).then_some(sum.kronor),
+        sum.has_known().then_some(sum.kronor),
+    )
 }
 
 fn agreement_records(site: &Site) -> Vec<AgreementRecord<'_>> {
@@ -139,13 +178,25 @@ fn agreement_records(site: &Site) -> Vec<AgreementRecord<'_>> {
         .map(|e| {
             let a = &e.agreement;
             let total = e.total();
+            let (public_total, public_total_at_least) = sum_fields(total.public);
+            let (own_total, own_at_least) = sum_fields(total.own);
+            let (proposed_total, proposed_at_least) = sum_fields(total.proposed_public);
+            let all = [
+                total.public,
+                total.own,
+                total.proposed_public,
+                total.proposed_own,
+            ];
             AgreementRecord {
                 id: &a.id,
                 title: &a.title,
                 short_title: a.short_title.as_deref(),
                 status: e.status,
+                ended_by: e.ended_by,
+                judged_unlawful: a.judged_unlawful(),
                 start: a.period.start,
                 end: e.end,
+                dates_approximate: a.period.approximate,
                 organisations: joined(a.parties.iter().map(|p| p.name.as_str())),
                 organisation_numbers: joined(a.parties.iter().map(|p| {
                     p.org_number
@@ -154,13 +205,32 @@ fn agreement_records(site: &Site) -> Vec<AgreementRecord<'_>> {
                         .unwrap_or_default()
                 })),
                 goals: joined(a.goals.iter().map(|g| g.goal.to_string())),
-                public_total: total.public.kronor,
-                own_contribution_total: total.own.kronor,
-                has_unpublished_amounts: total.public.unpublished + total.own.unpublished > 0,
+                public_total,
+                public_total_at_least,
+                own_contribution_total: own_total,
+                own_contribution_total_at_least: own_at_least,
+                proposed_public_total: proposed_total,
+                proposed_public_total_at_least: proposed_at_least,
+                has_unpublished_amounts: all.iter().any(|s| s.unpublished > 0),
+                has_unknown_amounts: all.iter().any(|s| s.unknown > 0),
+                outcomes: joined(a.outcomes.iter().map(outcome_text)),
                 url: format!("{base}{}", urls::agreement(&a.id)),
             }
         })
         .collect()
+}
+
+/// `judged_unlawful 2023-05 (Förvaltningsrätten i Malmö, 1234-23)`.
+fn outcome_text(o: &Outcome) -> String {
+    let details: Vec<&str> = [o.by.as_deref(), o.case.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if details.is_empty() {
+        format!("{} {}", o.kind.as_ref(), o.date)
+    } else {
+        format!("{} {} ({})", o.kind.as_ref(), o.date, details.join(", "))
+    }
 }
 
 /// Values in one CSV cell, `; ` between them.
@@ -179,17 +249,35 @@ fn funding_records(site: &Site) -> Vec<FundingRecord<'_>> {
             a.funding.iter().map(move |l| FundingRecord {
                 agreement: &a.id,
                 year: l.year,
+                last_year: *l.years().end(),
+                amount_for: if l.until.is_some() {
+                    AmountFor::AllYears
+                } else {
+                    AmountFor::EachYear
+                },
                 funder: &a.party(l.funder).name,
                 funder_org_number: a.party(l.funder).org_number.as_ref(),
                 unit: l.unit.as_deref(),
                 kind: l.kind,
+                decision_status: if l.proposed {
+                    DecisionStatus::Proposed
+                } else {
+                    DecisionStatus::Decided
+                },
                 amount: l.amount.kronor(),
-                published: l.amount != Amount::Unpublished,
+                amount_status: l.amount.state(),
+                note: l.note.as_deref(),
             })
         })
         .collect();
     funding.sort_by(|a, b| {
-        (a.agreement, a.year, a.funder, a.unit).cmp(&(b.agreement, b.year, b.funder, b.unit))
+        (a.agreement, a.year, a.last_year, a.funder, a.unit).cmp(&(
+            b.agreement,
+            b.year,
+            b.last_year,
+            b.funder,
+            b.unit,
+        ))
     });
     funding
 }

@@ -46,6 +46,7 @@ impl<'de> Deserialize<'de> for Text {
 pub enum AmountText {
     Kronor(i128),
     Unpublished,
+    Unknown,
     /// Anything else; `validate` explains what is wrong with it.
     Invalid(String),
 }
@@ -56,7 +57,7 @@ impl<'de> Deserialize<'de> for AmountText {
         impl Visitor<'_> for AmountVisitor {
             type Value = AmountText;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("whole kronor (e.g. 650000) or the word `unpublished`")
+                f.write_str("whole kronor (e.g. 650000) or the word `unpublished` or `unknown`")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<AmountText, E> {
                 Ok(AmountText::Kronor(i128::from(v)))
@@ -74,10 +75,10 @@ impl<'de> Deserialize<'de> for AmountText {
                 Ok(AmountText::Invalid(v.to_string()))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AmountText, E> {
-                if v.trim() == "unpublished" {
-                    Ok(AmountText::Unpublished)
-                } else {
-                    Ok(AmountText::Invalid(v.to_string()))
+                match v.trim() {
+                    "unpublished" => Ok(AmountText::Unpublished),
+                    "unknown" => Ok(AmountText::Unknown),
+                    _ => Ok(AmountText::Invalid(v.to_string())),
                 }
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<AmountText, E> {

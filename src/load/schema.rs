@@ -48,6 +48,11 @@ pub struct AgreementFile {
     pub decisions: Vec<DecisionEntry>,
     #[serde(default)]
     pub goals: Vec<GoalEntry>,
+    #[serde(default)]
+    pub outcomes: Vec<OutcomeEntry>,
+    /// The language of the texts, when it is not the site's `content_language`.
+    #[serde(default)]
+    pub language: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -115,7 +120,10 @@ pub struct SignatoryEntry {
 #[serde(deny_unknown_fields)]
 pub struct PeriodEntry {
     pub start: Spanned<Text>,
+    /// A date, or `unknown`.
     pub end: Spanned<Text>,
+    #[serde(default)]
+    pub approximate: bool,
     #[serde(default)]
     pub ends_without_notice: bool,
     #[serde(default)]
@@ -141,7 +149,12 @@ pub struct FundingEntry {
     pub funder: Spanned<String>,
     #[serde(default)]
     pub unit: Option<String>,
-    pub amount: Spanned<AmountText>,
+    /// The amount for each of the years.
+    #[serde(default)]
+    pub amount: Option<Spanned<AmountText>>,
+    /// One amount for all the years together, when the split per year is not known.
+    #[serde(default)]
+    pub total: Option<Spanned<AmountText>>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -157,6 +170,9 @@ pub struct FollowUpEntry {
     pub reports: Vec<DueReportEntry>,
     #[serde(default)]
     pub notes: Option<String>,
+    /// The first year whose report the site follows up.
+    #[serde(default)]
+    pub reports_from: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -187,6 +203,23 @@ pub struct DecisionEntry {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct OutcomeEntry {
+    pub kind: Spanned<String>,
+    pub date: Spanned<Text>,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub case: Option<String>,
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub fine: Option<Spanned<AmountText>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoalEntry {
     pub goal: Spanned<i64>,
     pub basis: Spanned<String>,
@@ -211,6 +244,9 @@ pub struct ReportFrontMatter {
     pub spent: Option<Spanned<AmountText>>,
     #[serde(default)]
     pub statistics: Vec<StatisticEntry>,
+    /// The language of the report, when it is not its agreement's.
+    #[serde(default)]
+    pub language: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -251,4 +287,10 @@ pub struct SiteFile {
     pub publish_contact_details: bool,
     #[serde(default)]
     pub ending_soon_months: Option<u32>,
+    /// The language the content is written in, when it is not `language`.
+    #[serde(default)]
+    pub content_language: Option<Spanned<String>>,
+    /// The first year whose reports the site follows up (every agreement).
+    #[serde(default)]
+    pub reports_from: Option<Spanned<i64>>,
 }

@@ -45,6 +45,24 @@ pub enum Status {
     Active,
     EndingSoon,
     Ended,
+    /// The dates known cannot tell: the end is unknown, or the build date falls within
+    /// the month or year a date is known to.
+    Unclear,
+}
+
+/// Why a status is less certain than exact dates would make it; the page explains each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusNote {
+    /// The start is known only to the month or the year.
+    StartRough,
+    /// The end is known only to the month or the year.
+    EndRough,
+    EndUnknown,
+    /// The source gives the period only roughly.
+    Approximate,
+    /// An outcome (ended early, terminated, annulled) ended it.
+    EndedByOutcome,
 }
 
 /// Whether the report of a finished year has come in.
@@ -54,47 +72,98 @@ pub enum ReportState {
     Missing,
 }
 
-/// Money summed over lines: published kronor, and how many lines were not published.
+/// Money summed over lines: the known kronor, and how many lines were not published or
+/// not known. With any of those, `kronor` is only a lower bound.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sum {
     pub kronor: i64,
     pub unpublished: usize,
+    pub unknown: usize,
+    /// How many lines were added; a sum of no lines states nothing.
+    pub lines: usize,
 }
 
 impl Sum {
     pub fn add(&mut self, amount: Amount) {
+        self.lines += 1;
         match amount {
             Amount::Kronor(k) => self.kronor += k,
             Amount::Unpublished => self.unpublished += 1,
+            Amount::Unknown => self.unknown += 1,
         }
+    }
+
+    /// Every amount in the sum is known.
+    pub fn is_complete(&self) -> bool {
+        self.unpublished == 0 && self.unknown == 0
+    }
+
+    /// Some amount in the sum is known.
+    pub fn has_known(&self) -> bool {
+        self.lines > self.unpublished + self.unknown
     }
 }
 
-/// Public money and own contributions for one year.
+impl std::ops::AddAssign for Sum {
+    fn add_assign(&mut self, o: Sum) {
+        self.kronor += o.kronor;
+        self.unpublished += o.unpublished;
+        self.unknown += o.unknown;
+        self.lines += o.lines;
+    }
+}
+
+/// Public money and own contributions, decided and proposed apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct YearTotals {
     pub public: Sum,
     pub own: Sum,
+    /// Money of decisions that are only proposed so far.
+    pub proposed_public: Sum,
+    pub proposed_own: Sum,
 }
 
 impl<'a> std::iter::Sum<&'a YearTotals> for YearTotals {
     fn sum<I: Iterator<Item = &'a YearTotals>>(iter: I) -> YearTotals {
         iter.fold(YearTotals::default(), |mut all, t| {
-            all.public.kronor += t.public.kronor;
-            all.public.unpublished += t.public.unpublished;
-            all.own.kronor += t.own.kronor;
-            all.own.unpublished += t.own.unpublished;
+            all.public += t.public;
+            all.own += t.own;
+            all.proposed_public += t.proposed_public;
+            all.proposed_own += t.proposed_own;
             all
         })
     }
 }
 
 impl YearTotals {
+    /// Adds `amount` of `line` (its amount, or its share of one year).
+    pub fn add_amount(&mut self, line: &FundingLine, amount: Amount) {
+        let sum = match (line.kind, line.proposed) {
+            (FundingKind::Public, false) => &mut self.public,
+            (FundingKind::OwnContribution, false) => &mut self.own,
+            (FundingKind::Public, true) => &mut self.proposed_public,
+            (FundingKind::OwnContribution, true) => &mut self.proposed_own,
+        };
+        sum.add(amount);
+    }
+
+    /// Adds the whole line (all its years).
     pub fn add(&mut self, line: &FundingLine) {
-        match line.kind {
-            FundingKind::Public => self.public.add(line.amount),
-            FundingKind::OwnContribution => self.own.add(line.amount),
-        }
+        self.add_amount(line, line.amount);
+    }
+
+    /// Whether any proposed money is in it.
+    pub fn has_proposed(&self) -> bool {
+        self.proposed_public.lines + self.proposed_own.lines > 0
+    }
+}
+
+/// What a line adds to one of its years: its amount, or, for one sum over several years,
+/// an unknown share (the sum itself when it is not published or not known).
+pub fn share_of_year(line: &FundingLine) -> Amount {
+    match (line.until, line.amount) {
+        (Some(_), Amount::Kronor(_)) => Amount::Unknown,
+        (_, amount) => amount,
     }
 }
 
@@ -103,17 +172,28 @@ impl YearTotals {
 pub struct AgreementEntry {
     pub agreement: Agreement,
     pub status: Status,
-    pub end: NaiveDate,
-    /// Every calendar year the agreement covers.
+    /// What makes the status less certain, or decided it other than by the dates.
+    pub status_notes: Vec<StatusNote>,
+    /// The outcome that has ended the agreement by the build date.
+    pub ended_by: Option<OutcomeKind>,
+    /// The planned end after extensions; `None` when not known.
+    pub end: Option<When>,
+    /// Every calendar year the agreement covers (with an unknown end: up to its last year
+    /// with money or a report).
     pub years: Vec<i32>,
-    /// Totals per year (over the years with funding lines).
+    /// Totals per year (over the years with funding lines); a sum for several years adds
+    /// an unknown share to each.
     pub totals: BTreeMap<i32, YearTotals>,
+    /// Totals over the whole agreement, each line counted once.
+    pub sum: YearTotals,
+    /// The first year whose report is followed up here, when later than the start.
+    pub reports_from: Option<i32>,
     /// For every finished year, and every year with a report: received or missing.
     pub reports: Vec<(i32, ReportState)>,
     /// The organisation behind each party, in party order.
     pub party_orgs: Vec<OrgIdx>,
     /// The end in the signed agreement, when a decision moved it.
-    pub original_end: Option<NaiveDate>,
+    pub original_end: Option<When>,
     /// The decisions that set the end are all proposals so far.
     pub extension_proposed: bool,
     /// The date by which the parties are to take a position on extending.
@@ -155,8 +235,9 @@ impl AgreementEntry {
         Some((shown, self.totals[&shown].public))
     }
 
+    /// Totals over the whole agreement.
     pub fn total(&self) -> YearTotals {
-        self.totals.values().sum()
+        self.sum
     }
 
     /// The organisation behind party `p`.
@@ -182,10 +263,15 @@ pub struct Organisation {
     pub org_number: Option<OrgNumber>,
     /// Every party the organisation is, in agreement order.
     pub roles: Vec<Role>,
-    /// Money the organisation gives per year (as funder; own contribution for non-profits).
+    /// Decided money the organisation gives per year (as funder; own contribution for
+    /// non-profits).
     pub given: BTreeMap<i32, Sum>,
-    /// Public money received per year (non-profits: the public funding of their agreements).
+    /// Decided public money received per year (non-profits: the public funding of their
+    /// agreements).
     pub received: BTreeMap<i32, Sum>,
+    /// `given` and `received` over all years, each line counted once.
+    pub given_total: Sum,
+    pub received_total: Sum,
 }
 
 impl Organisation {
@@ -217,6 +303,8 @@ pub struct Site {
     pub goals: Vec<GoalEntry>,
     /// Totals per year over all agreements.
     pub totals: BTreeMap<i32, YearTotals>,
+    /// Totals over all agreements and years, each line counted once.
+    pub total: YearTotals,
     pub agreement_index: HashMap<String, usize>,
 }
 
@@ -254,13 +342,23 @@ impl std::ops::Index<OrgIdx> for Site {
     }
 }
 
-/// The status of an agreement running `start`–`end` on `as_of`.
-pub fn status(start: NaiveDate, end: NaiveDate, window_months: u32, as_of: NaiveDate) -> Status {
-    if as_of < start {
-        Status::Upcoming
-    } else if as_of > end {
+/// The status of an agreement running `start`–`end` (`None`: not known) on `as_of`, said
+/// only when the dates as known decide it: *upcoming* before the first day the start can
+/// be, *ended* after the last day the end can be, *active* or *ending soon* between the last
+/// day the start can be and the first day the end can be; otherwise *unclear*.
+pub fn status(start: When, end: Option<When>, window_months: u32, as_of: NaiveDate) -> Status {
+    if as_of < start.first {
+        return Status::Upcoming;
+    }
+    let Some(end) = end else {
+        return Status::Unclear;
+    };
+    if as_of > end.last() {
         Status::Ended
+    } else if as_of < start.last() || (end.precision != Precision::Day && as_of >= end.first) {
+        Status::Unclear
     } else if end
+        .first
         .checked_sub_months(Months::new(window_months))
         .is_some_and(|from| as_of >= from)
     {
@@ -298,7 +396,7 @@ pub fn build(checked: Checked) -> Site {
             entry(agreement, party_orgs, &config, &report_index, &reports)
         })
         .collect();
-    let (totals, goals) = tally(&entries, &mut organisations);
+    let (totals, total, goals) = tally(&entries, &mut organisations);
     Site {
         config,
         agreements: entries,
@@ -307,6 +405,7 @@ pub fn build(checked: Checked) -> Site {
         organisations,
         goals,
         totals,
+        total,
         agreement_index,
     }
 }
@@ -328,19 +427,37 @@ fn entry(
         .and_then(|e| e.decision_months_before_end);
     // An extension decided after the window opened resets it: count from the new end.
     let window = months_before_end.unwrap_or(config.ending_soon_months);
-    let status = status(agreement.period.start, end, window, as_of);
-    let years: Vec<i32> = (agreement.period.start.year()..=end.year()).collect();
+    let (status, status_notes, ended_by) = status_of(&agreement, end, window, as_of);
+    let years = years_of(&agreement, end, reports, report_index);
     let mut totals: BTreeMap<i32, YearTotals> = BTreeMap::new();
+    let mut sum = YearTotals::default();
     for line in &agreement.funding {
-        totals.entry(line.year).or_default().add(line);
+        sum.add(line);
+        for year in line.years() {
+            totals
+                .entry(year)
+                .or_default()
+                .add_amount(line, share_of_year(line));
+        }
     }
+    let reports_from = agreement
+        .follow_up
+        .as_ref()
+        .and_then(|f| f.reports_from)
+        .or(config.reports_from)
+        .filter(|&y| y > agreement.period.start.year());
+    // Reports are due for the finished years that are followed up here, up to an outcome
+    // that ended the agreement.
+    let last_due = agreement.ending_outcome().map(|o| o.date.year());
     let report_states: Vec<(i32, ReportState)> = years
         .iter()
         .filter_map(|&year| {
             let finished = NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d < as_of);
+            let followed = reports_from.is_none_or(|from| year >= from)
+                && last_due.is_none_or(|last| year <= last);
             match report_index.get(&(agreement.id.as_str(), year)) {
                 Some(&i) => Some((year, ReportState::Received(i))),
-                None if finished => Some((year, ReportState::Missing)),
+                None if finished && followed => Some((year, ReportState::Missing)),
                 None => None,
             }
         })
@@ -351,24 +468,89 @@ fn entry(
     decisions_by_date.sort_by_key(|&d| agreement.decision(d).date);
     AgreementEntry {
         status,
+        status_notes,
+        ended_by,
         end,
         years,
         totals,
+        sum,
+        reports_from,
         statistics: statistics(&report_states, reports),
         reports: report_states,
         party_orgs,
-        original_end: extended.then_some(agreement.period.end),
+        original_end: if extended { agreement.period.end } else { None },
         extension_proposed: extended
             && agreement
                 .decisions
                 .iter()
-                .filter(|d| d.extends_to == Some(end))
+                .filter(|d| d.extends_to.is_some() && d.extends_to == end)
                 .all(|d| d.status == DecisionStatus::Proposed),
-        extension_decision_due: months_before_end
-            .and_then(|m| agreement.period.end.checked_sub_months(Months::new(m))),
+        extension_decision_due: months_before_end.and_then(|m| {
+            agreement
+                .period
+                .end
+                .and_then(When::exact)
+                .and_then(|e| e.checked_sub_months(Months::new(m)))
+        }),
         decisions_by_date,
         agreement,
     }
+}
+
+/// The status on `as_of`, what makes it less than certain, and the outcome that ended the
+/// agreement by then. An ending outcome counts from the last day its date can be; before
+/// its first day the dates decide; in between the status is unclear.
+fn status_of(
+    agreement: &Agreement,
+    end: Option<When>,
+    window: u32,
+    as_of: NaiveDate,
+) -> (Status, Vec<StatusNote>, Option<OutcomeKind>) {
+    let period = &agreement.period;
+    let mut notes = Vec::new();
+    if let Some(outcome) = agreement.ending_outcome() {
+        if as_of >= outcome.date.last() {
+            return (Status::Ended, vec![StatusNote::EndedByOutcome], Some(outcome.kind));
+        }
+        if as_of >= outcome.date.first {
+            return (Status::Unclear, vec![StatusNote::EndedByOutcome], None);
+        }
+    }
+    if period.start.precision != Precision::Day {
+        notes.push(StatusNote::StartRough);
+    }
+    match end {
+        None => notes.push(StatusNote::EndUnknown),
+        Some(e) if e.precision != Precision::Day => notes.push(StatusNote::EndRough),
+        Some(_) => {}
+    }
+    if period.approximate {
+        notes.push(StatusNote::Approximate);
+    }
+    (status(period.start, end, window, as_of), notes, None)
+}
+
+/// The calendar years of the agreement: start to end, or, with an unknown end, to the last
+/// year that has money or a report.
+fn years_of(
+    agreement: &Agreement,
+    end: Option<When>,
+    reports: &[Report],
+    report_index: &HashMap<(&str, i32), ReportIdx>,
+) -> Vec<i32> {
+    let first = agreement.period.start.year();
+    let last = match end {
+        Some(e) => e.last().year(),
+        None => {
+            let funded = agreement.funding.iter().map(|l| *l.years().end());
+            let reported = report_index
+                .iter()
+                .filter(|((id, _), _)| *id == agreement.id)
+                .map(|(_, &i)| reports[i.0].year);
+            funded.chain(reported).fold(first, i32::max)
+        }
+    };
+    (first..=last).collect()
 }
 
 /// Statistics reported for two or more years, in the order they first appear.
@@ -409,8 +591,9 @@ fn statistics(report_states: &[(i32, ReportState)], reports: &[Report]) -> Vec<S
 fn tally(
     entries: &[AgreementEntry],
     organisations: &mut [Organisation],
-) -> (BTreeMap<i32, YearTotals>, Vec<GoalEntry>) {
+) -> (BTreeMap<i32, YearTotals>, YearTotals, Vec<GoalEntry>) {
     let mut totals: BTreeMap<i32, YearTotals> = BTreeMap::new();
+    let mut total = YearTotals::default();
     let mut goals: Vec<GoalEntry> = (1..=17)
         .map(|number| GoalEntry {
             number,
@@ -428,20 +611,28 @@ fn tally(
             });
         }
         for line in &a.funding {
-            totals.entry(line.year).or_default().add(line);
-            organisations[entry.org_of(line.funder).0]
-                .given
-                .entry(line.year)
-                .or_default()
-                .add(line.amount);
+            total.add(line);
+            let share = share_of_year(line);
+            for year in line.years() {
+                totals.entry(year).or_default().add_amount(line, share);
+            }
+            // Organisations and goals count decided money only.
+            if line.proposed {
+                continue;
+            }
+            let funder = &mut organisations[entry.org_of(line.funder).0];
+            funder.given_total.add(line.amount);
+            for year in line.years() {
+                funder.given.entry(year).or_default().add(share);
+            }
             if line.kind == FundingKind::Public {
                 for (pi, party) in a.parties.iter().enumerate() {
                     if party.kind == PartyKind::Nonprofit {
-                        organisations[entry.party_orgs[pi].0]
-                            .received
-                            .entry(line.year)
-                            .or_default()
-                            .add(line.amount);
+                        let org = &mut organisations[entry.party_orgs[pi].0];
+                        org.received_total.add(line.amount);
+                        for year in line.years() {
+                            org.received.entry(year).or_default().add(share);
+                        }
                     }
                 }
             }
@@ -449,15 +640,21 @@ fn tally(
         for (link, goal_link) in a.goals.iter().enumerate() {
             let goal = &mut goals[usize::from(goal_link.goal) - 1];
             goal.agreements.push(GoalUse { agreement, link });
-            for line in a.funding.iter().filter(|l| l.kind == FundingKind::Public) {
-                goal.public_by_year
-                    .entry(line.year)
-                    .or_default()
-                    .add(line.amount);
+            for line in a
+                .funding
+                .iter()
+                .filter(|l| l.kind == FundingKind::Public && !l.proposed)
+            {
+                for year in line.years() {
+                    goal.public_by_year
+                        .entry(year)
+                        .or_default()
+                        .add(share_of_year(line));
+                }
             }
         }
     }
-    (totals, goals)
+    (totals, total, goals)
 }
 
 /// What the first party seen of an organisation says about it.
@@ -526,6 +723,8 @@ fn recognise_organisations(agreements: &[Agreement]) -> (Vec<Organisation>, Vec<
             roles: Vec::new(),
             given: BTreeMap::new(),
             received: BTreeMap::new(),
+            given_total: Sum::default(),
+            received_total: Sum::default(),
         });
     }
     let party_orgs = agreements
@@ -570,15 +769,46 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
+    fn year(y: i32) -> When {
+        When {
+            first: NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+            precision: Precision::Year,
+        }
+    }
+
     #[test]
     fn statuses() {
-        let (s, e) = (d("2021-01-01"), d("2024-12-31"));
+        let (s, e) = (When::day(d("2021-01-01")), Some(When::day(d("2024-12-31"))));
         assert_eq!(status(s, e, 9, d("2020-12-31")), Status::Upcoming);
         assert_eq!(status(s, e, 9, d("2021-01-01")), Status::Active);
         assert_eq!(status(s, e, 9, d("2024-03-30")), Status::Active);
         assert_eq!(status(s, e, 9, d("2024-03-31")), Status::EndingSoon);
         assert_eq!(status(s, e, 9, d("2024-12-31")), Status::EndingSoon);
         assert_eq!(status(s, e, 9, d("2025-01-01")), Status::Ended);
+    }
+
+    #[test]
+    fn statuses_from_years_only() {
+        // "2018–2020": certain only before 2018, from 2018-12-31 to 2019-12-31, after 2020.
+        let (s, e) = (year(2018), Some(year(2020)));
+        assert_eq!(status(s, e, 0, d("2017-12-31")), Status::Upcoming);
+        assert_eq!(status(s, e, 0, d("2018-06-30")), Status::Unclear);
+        assert_eq!(status(s, e, 0, d("2019-06-30")), Status::Active);
+        assert_eq!(status(s, e, 0, d("2020-06-30")), Status::Unclear);
+        assert_eq!(status(s, e, 0, d("2021-01-01")), Status::Ended);
+        // An unknown end never makes an agreement ended (or active).
+        assert_eq!(status(s, None, 0, d("2030-01-01")), Status::Unclear);
+        assert_eq!(status(s, None, 0, d("2017-01-01")), Status::Upcoming);
+    }
+
+    #[test]
+    fn a_sum_of_nothing_known_is_not_zero() {
+        let mut sum = Sum::default();
+        sum.add(Amount::Unknown);
+        sum.add(Amount::Unpublished);
+        assert!(!sum.is_complete() && !sum.has_known());
+        sum.add(Amount::Kronor(5));
+        assert!(sum.has_known() && !sum.is_complete());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::Status;
-use crate::model::types::{DecisionStatus, Form, GoalBasis, PartyKind};
+use crate::model::site::StatusNote;
+use crate::model::types::{DecisionStatus, Form, GoalBasis, OutcomeKind, PartyKind};
 
 /// The strings of one language.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -29,7 +30,27 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "decision_proposed",
     "annual_report",
     "not_published",
-    "plus_unpublished",
+    "not_known",
+    "not_published_or_known",
+    "at_least",
+    "rest_unpublished",
+    "rest_unknown",
+    "status_unclear",
+    "outcome_ended_early",
+    "outcome_terminated",
+    "outcome_annulled",
+    "outcome_judged_unlawful",
+    "status_note_start_rough",
+    "status_note_end_rough",
+    "status_note_end_unknown",
+    "status_note_approximate",
+    "status_note_ended_by_outcome",
+    "proposed_total",
+    "total",
+    "chart_proposed_short",
+    "chart_desc_unknown",
+    "chart_desc_proposed",
+    "chart_unknown_short",
     "agreements",
     "organisations",
     "goals",
@@ -88,6 +109,26 @@ impl I18n {
             Status::Active => "status_active",
             Status::EndingSoon => "status_ending_soon",
             Status::Ended => "status_ended",
+            Status::Unclear => "status_unclear",
+        })
+    }
+
+    pub fn outcome(&self, k: OutcomeKind) -> &str {
+        self.text(match k {
+            OutcomeKind::EndedEarly => "outcome_ended_early",
+            OutcomeKind::Terminated => "outcome_terminated",
+            OutcomeKind::Annulled => "outcome_annulled",
+            OutcomeKind::JudgedUnlawful => "outcome_judged_unlawful",
+        })
+    }
+
+    pub fn status_note(&self, n: StatusNote) -> &str {
+        self.text(match n {
+            StatusNote::StartRough => "status_note_start_rough",
+            StatusNote::EndRough => "status_note_end_rough",
+            StatusNote::EndUnknown => "status_note_end_unknown",
+            StatusNote::Approximate => "status_note_approximate",
+            StatusNote::EndedByOutcome => "status_note_ended_by_outcome",
         })
     }
 

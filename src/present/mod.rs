@@ -13,11 +13,22 @@ use serde::Serialize;
 use crate::model::site::Sum;
 use crate::model::types::Amount;
 
-/// Money for display: published kronor and whether some of it is not published.
+/// Money for display: the known kronor, and whether part of it (or all) is not published
+/// or not known; with either, `kronor` is only "at least".
 #[derive(Debug, Clone, Copy, Serialize, Default, PartialEq, Eq)]
 pub struct Money {
     pub kronor: i64,
     pub unpublished: bool,
+    pub unknown: bool,
+    /// Some part of it is known (else `kronor` is 0 and says nothing).
+    pub known: bool,
+}
+
+impl Money {
+    /// Every part is known.
+    pub fn is_complete(self) -> bool {
+        !self.unpublished && !self.unknown
+    }
 }
 
 impl From<Sum> for Money {
@@ -25,22 +36,17 @@ impl From<Sum> for Money {
         Money {
             kronor: s.kronor,
             unpublished: s.unpublished > 0,
+            unknown: s.unknown > 0,
+            known: s.has_known(),
         }
     }
 }
 
 impl From<Amount> for Money {
     fn from(a: Amount) -> Self {
-        match a {
-            Amount::Kronor(k) => Money {
-                kronor: k,
-                unpublished: false,
-            },
-            Amount::Unpublished => Money {
-                kronor: 0,
-                unpublished: true,
-            },
-        }
+        let mut sum = Sum::default();
+        sum.add(a);
+        sum.into()
     }
 }
 
@@ -50,6 +56,8 @@ impl std::ops::Add for Money {
         Money {
             kronor: self.kronor + o.kronor,
             unpublished: self.unpublished || o.unpublished,
+            unknown: self.unknown || o.unknown,
+            known: self.known || o.known,
         }
     }
 }

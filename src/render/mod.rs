@@ -239,22 +239,31 @@ fn load_i18n(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Opti
 /// `escape_xml` (text in an XML template).
 fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
     tera.register_filter("escape_xml", |v: &str, _: Kwargs, _: &State| escape_xml(v));
-    let not_published = t.get("not_published");
-    let plus_unpublished = t.get("plus_unpublished");
+    let words = MoneyWords {
+        not_published: t.get("not_published"),
+        not_known: t.get("not_known"),
+        not_published_or_known: t.get("not_published_or_known"),
+        at_least: t.get("at_least"),
+        rest_unpublished: t.get("rest_unpublished"),
+        rest_unknown: t.get("rest_unknown"),
+    };
     tera.register_filter("money", move |v: &Value, _: Kwargs, _: &State| -> String {
+        let flag = |key: &str| {
+            v.get_from_path(key)
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        };
         let kronor = v
             .get_from_path("kronor")
             .and_then(Value::as_i64)
             .unwrap_or(0);
-        let unpublished = v
-            .get_from_path("unpublished")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        match (unpublished, kronor) {
-            (true, 0) => not_published.clone(),
-            (true, k) => format!("{} {}", format::kronor(k, language), plus_unpublished),
-            (false, k) => format::kronor(k, language),
-        }
+        words.say(
+            kronor,
+            flag("known"),
+            flag("unpublished"),
+            flag("unknown"),
+            language,
+        )
     });
     tera.register_filter("kr", move |v: i64, _: Kwargs, _: &State| {
         format::kronor(v, language)
@@ -262,6 +271,46 @@ fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
     tera.register_filter("num", move |v: f64, _: Kwargs, _: &State| {
         format::number(v, language)
     });
+}
+
+/// The words of the `money` filter for sums that are not wholly known.
+struct MoneyWords {
+    not_published: String,
+    not_known: String,
+    not_published_or_known: String,
+    at_least: String,
+    rest_unpublished: String,
+    rest_unknown: String,
+}
+
+impl MoneyWords {
+    /// "1 000 kr"; "minst 1 000 kr (resten ej publicerat)"; "ej publicerat"; "okänt".
+    fn say(
+        &self,
+        kronor: i64,
+        known: bool,
+        unpublished: bool,
+        unknown: bool,
+        language: Language,
+    ) -> String {
+        let amount = format::kronor(kronor, language);
+        if !unpublished && !unknown {
+            return amount;
+        }
+        if !known {
+            return match (unpublished, unknown) {
+                (true, true) => self.not_published_or_known.clone(),
+                (true, false) => self.not_published.clone(),
+                _ => self.not_known.clone(),
+            };
+        }
+        let rest = if unpublished {
+            &self.rest_unpublished
+        } else {
+            &self.rest_unknown
+        };
+        format!("{} {rest}", self.at_least.replace("{amount}", &amount))
+    }
 }
 
 impl Renderer {

@@ -6,13 +6,13 @@ use chrono::{Datelike, NaiveDate};
 
 use super::types::*;
 use super::{agenda2030, vocabulary};
-use super::{amount, date};
+use super::{amount, when, year_from};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::Loaded;
 use crate::load::scalar::{Spanned, Text, position};
 use crate::load::schema::{
     ActivityEntry, AgreementFile, DecisionEntry, FollowUpEntry, FundingEntry, GoalEntry,
-    PartyEntry, PeriodEntry, SourceEntry,
+    OutcomeEntry, PartyEntry, PeriodEntry, SourceEntry,
 };
 use crate::orgnr::OrgNumber;
 
@@ -34,30 +34,42 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
     let sources = check_sources(file, &raw.sources, diags);
     let parties = check_parties(file, &raw.parties, diags);
     let (start, end) = check_period(file, &raw.period, diags);
+    let known_end = end.flatten();
     let decisions: Vec<Decision> = raw
         .decisions
         .iter()
-        .map(|d| check_decision(file, d, end, diags))
+        .map(|d| check_decision(file, d, known_end, diags))
         .collect();
-    // Funding years must fall inside the period, extended by the decisions.
+    // Funding years must fall inside the period, extended by the decisions; with an unknown
+    // end, only the start limits them.
     let last_end = decisions
         .iter()
         .filter_map(|d| d.extends_to)
-        .chain(end)
+        .chain(known_end)
+        .map(When::last)
         .max();
-    let span = start.zip(last_end).map(|(s, e)| (s.year(), e.year()));
-    let funding = check_all_funding(file, raw, &parties, span, diags);
+    let span = start.map(|s| (s.year(), last_end.map_or(i32::MAX, |e| e.year())));
+    let funding = check_all_funding(file, raw, &parties, &decisions, span, diags);
     let follow_up = raw
         .follow_up
         .as_ref()
         .map(|f| check_follow_up(file, f, &parties, diags));
+    let outcomes: Vec<Outcome> = raw
+        .outcomes
+        .iter()
+        .filter_map(|o| check_outcome(file, o, diags))
+        .collect();
     let goals = check_goals(file, &raw.goals, diags);
+    let language = raw
+        .language
+        .as_ref()
+        .and_then(|l| vocabulary::word(file, l, "language", diags));
 
     if diags.error_count() > before {
         return None;
     }
     let (start, end) = (start?, end?);
-    let last_year = last_end.map_or(end.year(), |e| e.year());
+    let last_year = last_end.map(|e| e.year());
     warn_about_gaps(
         file,
         raw,
@@ -75,7 +87,9 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
         funding,
         follow_up,
         decisions,
+        outcomes,
         goals,
+        language,
     };
     Some(agreement(loaded, checked))
 }
@@ -89,7 +103,9 @@ struct CheckedParts {
     funding: Vec<FundingLine>,
     follow_up: Option<FollowUp>,
     decisions: Vec<Decision>,
+    outcomes: Vec<Outcome>,
     goals: Vec<GoalLink>,
+    language: Option<crate::config::Language>,
 }
 
 /// Puts the checked parts and the file's free texts together.
@@ -118,7 +134,9 @@ fn agreement(loaded: &Loaded<AgreementFile>, checked: CheckedParts) -> Agreement
         payment: raw.payment.clone(),
         follow_up: checked.follow_up,
         decisions: checked.decisions,
+        outcomes: checked.outcomes,
         goals: checked.goals,
+        language: checked.language,
     }
 }
 
@@ -154,7 +172,7 @@ fn check_sources(
             }
             Source {
                 title: s.title.clone(),
-                date: s.date.as_ref().and_then(|d| date(file, d, diags)),
+                date: s.date.as_ref().and_then(|d| when(file, d, diags)),
                 url: s.url.as_ref().map(|u| u.value.clone()),
                 file: s.file.clone(),
             }
@@ -162,16 +180,21 @@ fn check_sources(
         .collect()
 }
 
-/// The start and end dates (each `None` if it is not a date); the end must not come first.
+/// The start and end (each `None` if it is not a date; the end `Some(None)` when it is
+/// `unknown`); the end must not come first.
 fn check_period(
     file: &SourceFile,
     period: &PeriodEntry,
     diags: &mut Diagnostics,
-) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    let start = date(file, &period.start, diags);
-    let end = date(file, &period.end, diags);
-    if let (Some(s), Some(e)) = (start, end)
-        && e < s
+) -> (Option<When>, Option<Option<When>>) {
+    let start = when(file, &period.start, diags);
+    let end = if period.end.value.0.trim() == "unknown" {
+        Some(None)
+    } else {
+        when(file, &period.end, diags).map(Some)
+    };
+    if let (Some(s), Some(Some(e))) = (start, end)
+        && e.last() < s.first
     {
         let (line, col) = position(&period.end);
         diags.error(
@@ -185,10 +208,11 @@ fn check_period(
 }
 
 /// The checked period; its dates were checked by `check_period`.
-fn period(raw: &PeriodEntry, start: NaiveDate, end: NaiveDate) -> Period {
+fn period(raw: &PeriodEntry, start: When, end: Option<When>) -> Period {
     Period {
         start,
         end,
+        approximate: raw.approximate,
         ends_without_notice: raw.ends_without_notice,
         extension: raw.extension.as_ref().map(|e| Extension {
             max_years: e.max_years.value,
@@ -204,7 +228,7 @@ fn period(raw: &PeriodEntry, start: NaiveDate, end: NaiveDate) -> Period {
 fn check_decision(
     file: &SourceFile,
     d: &DecisionEntry,
-    end: Option<NaiveDate>,
+    end: Option<When>,
     diags: &mut Diagnostics,
 ) -> Decision {
     let status = d
@@ -212,9 +236,9 @@ fn check_decision(
         .as_ref()
         .and_then(|s| vocabulary::word(file, s, "status", diags))
         .unwrap_or_default();
-    let extends_to = d.extends_to.as_ref().and_then(|t| date(file, t, diags));
+    let extends_to = d.extends_to.as_ref().and_then(|t| when(file, t, diags));
     if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref())
-        && to <= e
+        && to.last() <= e.last()
     {
         let (line, col) = position(spanned);
         diags.error(
@@ -225,7 +249,7 @@ fn check_decision(
         );
     }
     Decision {
-        date: date(file, &d.date, diags).unwrap_or_default(),
+        date: when(file, &d.date, diags).unwrap_or(When::day(NaiveDate::MIN)),
         body: d.body.clone(),
         diary_number: d.diary_number.clone(),
         summary: d.summary.clone(),
@@ -240,12 +264,14 @@ fn check_all_funding(
     file: &SourceFile,
     raw: &AgreementFile,
     parties: &[Party],
+    decisions: &[Decision],
     span: Option<(i32, i32)>,
     diags: &mut Diagnostics,
 ) -> Vec<FundingLine> {
     let mut lines = FundingLines {
         file,
         parties,
+        decisions,
         span,
         seen: HashSet::new(),
         out: Vec::new(),
@@ -266,6 +292,7 @@ fn check_all_funding(
 struct FundingLines<'a> {
     file: &'a SourceFile,
     parties: &'a [Party],
+    decisions: &'a [Decision],
     /// The first and last year the money may fall in.
     span: Option<(i32, i32)>,
     /// Year, funder and unit of every line so far: each may have one line.
@@ -296,7 +323,43 @@ fn check_follow_up(
             })
             .collect(),
         notes: f.notes.clone(),
+        reports_from: f
+            .reports_from
+            .as_ref()
+            .and_then(|y| year_from(file, y, diags)),
     }
+}
+
+/// One outcome: a known kind, a date, a web link and a fine that is an amount.
+fn check_outcome(file: &SourceFile, o: &OutcomeEntry, diags: &mut Diagnostics) -> Option<Outcome> {
+    let kind = vocabulary::word(file, &o.kind, "outcome kind", diags);
+    let date = when(file, &o.date, diags);
+    if let Some(url) = &o.url {
+        check_url(file, url, diags);
+    }
+    let fine = match o.fine.as_ref().map(|f| (f, amount(file, f, diags))) {
+        Some((f, Some(a))) if a.kronor().is_none() => {
+            let (line, col) = position(f);
+            diags.error(
+                file,
+                line,
+                col,
+                "write the fine in whole kronor, or leave `fine` out if it is not known",
+            );
+            None
+        }
+        Some((_, a)) => a.and_then(Amount::kronor),
+        None => None,
+    };
+    Some(Outcome {
+        kind: kind?,
+        date: date?,
+        by: o.by.clone(),
+        case: o.case.clone(),
+        url: o.url.as_ref().map(|u| u.value.trim().to_string()),
+        summary: o.summary.clone(),
+        fine,
+    })
 }
 
 /// The Agenda 2030 goals, sorted by number; a goal with an error is left out.
@@ -452,7 +515,7 @@ fn check_party(file: &SourceFile, p: &PartyEntry, name: String, diags: &mut Diag
             .map(|s| Signatory {
                 name: s.name.clone(),
                 role: s.role.clone(),
-                date: s.date.as_ref().and_then(|d| date(file, d, diags)),
+                date: s.date.as_ref().and_then(|d| when(file, d, diags)),
             })
             .collect(),
     }
@@ -541,11 +604,24 @@ impl FundingLines<'_> {
         let (file, parties, span) = (self.file, self.parties, self.span);
         let range = years(file, &entry.years, diags);
         let funder = party_index(file, &entry.funder, parties, "funder", diags);
-        let amount = amount(file, &entry.amount, diags);
+        let (line, col) = position(&entry.years);
+        let (written, together) = match (&entry.amount, &entry.total) {
+            (Some(a), None) => (Some(a), false),
+            (None, Some(t)) => (Some(t), true),
+            (Some(_), Some(t)) => {
+                let (line, col) = position(t);
+                diags.error(file, line, col, "give either `amount` (for each year) or `total` (for all the years together), not both");
+                (None, false)
+            }
+            (None, None) => {
+                diags.error(file, line, col, "this funding line has no amount; add `amount:` (whole kronor a year), or `total:` (for all its years together), with `unpublished` or `unknown` where the sum is not public or not known");
+                (None, false)
+            }
+        };
+        let amount = written.and_then(|a| amount(file, a, diags));
         let (Some((first, last)), Some(funder), Some(amount)) = (range, funder, amount) else {
             return;
         };
-        let (line, col) = position(&entry.years);
         if let Some((start, end)) = span
             && (first < start || last > end)
         {
@@ -563,6 +639,27 @@ impl FundingLines<'_> {
             PartyKind::Public => FundingKind::Public,
             PartyKind::Nonprofit => FundingKind::OwnContribution,
         };
+        let proposed = decision
+            .and_then(|d| self.decisions.get(d.0))
+            .is_some_and(|d| d.status == DecisionStatus::Proposed);
+        if together {
+            if !(first..=last).all(|y| self.seen.insert((y, funder, entry.unit.clone()))) {
+                diags.error(file, line, col, format!("{} already has a funding line for one of the years {first}–{last}; give each funder (and unit) one line per year", parties[funder.0].name));
+                return;
+            }
+            self.out.push(FundingLine {
+                year: first,
+                until: Some(last),
+                funder,
+                unit: entry.unit.clone(),
+                amount,
+                kind,
+                note: entry.note.clone(),
+                decision,
+                proposed,
+            });
+            return;
+        }
         for year in first..=last {
             if !self.seen.insert((year, funder, entry.unit.clone())) {
                 diags.error(
@@ -575,12 +672,14 @@ impl FundingLines<'_> {
             }
             self.out.push(FundingLine {
                 year,
+                until: None,
                 funder,
                 unit: entry.unit.clone(),
                 amount,
                 kind,
                 note: entry.note.clone(),
                 decision,
+                proposed,
             });
         }
     }
@@ -593,7 +692,7 @@ fn warn_about_gaps(
     parties: &[Party],
     funding: &[FundingLine],
     first: i32,
-    last: i32,
+    last: Option<i32>,
     diags: &mut Diagnostics,
 ) {
     if !parties.iter().any(|p| p.kind == PartyKind::Nonprofit) {
@@ -607,11 +706,14 @@ fn warn_about_gaps(
     }
     let (line, col) = position(&raw.period.end);
     if funding.is_empty() {
-        diags.warning(file, line, col, "the agreement has no funding lines, so its pages show no money; use `amount: unpublished` if the amount is not public");
+        diags.warning(file, line, col, "the agreement has no funding lines, so its pages show no money; use `amount: unpublished` if the amount is not public, or `amount: unknown` if it is not known");
         return;
     }
+    let Some(last) = last else {
+        return;
+    };
     let missing: Vec<String> = (first..=last)
-        .filter(|y| !funding.iter().any(|l| l.year == *y))
+        .filter(|y| !funding.iter().any(|l| l.years().contains(y)))
         .map(|y| y.to_string())
         .collect();
     if !missing.is_empty() {

@@ -164,6 +164,14 @@ fn check_config(
         Some(word) => vocabulary::word(file, word, "language", diags).unwrap_or(Language::Sv),
     };
     let site_as_of = raw.as_of.as_ref().and_then(|d| date(file, d, diags));
+    let content_language = raw
+        .content_language
+        .as_ref()
+        .and_then(|word| vocabulary::word(file, word, "content_language", diags));
+    let reports_from = raw
+        .reports_from
+        .as_ref()
+        .and_then(|y| year_from(file, y, diags));
     if diags.error_count() > before {
         return None;
     }
@@ -186,7 +194,33 @@ fn check_config(
         notice: raw.notice.clone(),
         publish_contact_details: raw.publish_contact_details,
         ending_soon_months: raw.ending_soon_months.unwrap_or(6),
+        content_language: content_language.unwrap_or(language),
+        reports_from,
     })
+}
+
+/// A `reports_from` year: a plausible calendar year.
+pub(crate) fn year_from(
+    file: &SourceFile,
+    value: &Spanned<i64>,
+    diags: &mut Diagnostics,
+) -> Option<i32> {
+    let year = i32::try_from(value.value)
+        .ok()
+        .filter(|y| (1900..=2200).contains(y));
+    if year.is_none() {
+        let (line, col) = position(value);
+        diags.error(
+            file,
+            line,
+            col,
+            format!(
+                "`{}` is not a year; write the first year whose report the site follows up, e.g. 2024",
+                value.value
+            ),
+        );
+    }
+    year
 }
 
 /// Parses a `YYYY-MM-DD` date, reporting a problem at its position.
@@ -211,6 +245,52 @@ pub(crate) fn date(
     parsed
 }
 
+/// Parses a date known to the day, the month or the year (`2024-06-20`, `2024-06`, `2024`),
+/// reporting a problem at its position.
+pub(crate) fn when(
+    file: &SourceFile,
+    value: &Spanned<Text>,
+    diags: &mut Diagnostics,
+) -> Option<self::types::When> {
+    let text = value.value.0.trim();
+    let parsed = parse_when(text);
+    if parsed.is_none() {
+        let (line, col) = position(value);
+        diags.error(
+            file,
+            line,
+            col,
+            format!(
+                "`{text}` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known"
+            ),
+        );
+    }
+    parsed
+}
+
+/// `2024-06-20`, `2024-06` or `2024` (years 1900–2200).
+fn parse_when(text: &str) -> Option<self::types::When> {
+    use self::types::{Precision, When};
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = i32::try_from(number(parts.first()?, 4)?).ok()?;
+    if !(1900..=2200).contains(&year) {
+        return None;
+    }
+    let (month, day, precision) = match parts.as_slice() {
+        [_] => (1, 1, Precision::Year),
+        [_, m] => (number(m, 2)?, 1, Precision::Month),
+        [_, m, d] => (number(m, 2)?, number(d, 2)?, Precision::Day),
+        _ => return None,
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(When { first, precision })
+}
+
 /// Checks an amount in kronor: not negative, not absurd, whole.
 pub(crate) fn amount(
     file: &SourceFile,
@@ -221,6 +301,7 @@ pub(crate) fn amount(
     let (line, col) = position(value);
     match &value.value {
         AmountText::Unpublished => Some(Amount::Unpublished),
+        AmountText::Unknown => Some(Amount::Unknown),
         AmountText::Kronor(k) if *k < 0 => {
             diags.error(
                 file,
@@ -247,7 +328,7 @@ pub(crate) fn amount(
                 file,
                 line,
                 col,
-                format!("`{text}` is not an amount; write whole kronor without spaces (650000) or `unpublished`"),
+                format!("`{text}` is not an amount; write whole kronor without spaces (650000), or `unpublished` if the publisher withholds it, or `unknown` if the publisher does not know it"),
             );
             None
         }
@@ -283,10 +364,8 @@ fn check_report(
     }
     let year = front.year.value;
     if let Some(a) = agreement {
-        let (first, last) = (
-            chrono::Datelike::year(&a.period.start),
-            chrono::Datelike::year(&a.end()),
-        );
+        let first = a.period.start.year();
+        let last = a.end().map_or(i32::MAX, |e| chrono::Datelike::year(&e.last()));
         if year < i64::from(first) || year > i64::from(last) {
             let (line, col) = position(&front.year);
             diags.error(
@@ -299,7 +378,11 @@ fn check_report(
             );
         }
     }
-    let received = front.received.as_ref().and_then(|d| date(&file, d, diags));
+    let received = front.received.as_ref().and_then(|d| when(&file, d, diags));
+    let language = front
+        .language
+        .as_ref()
+        .and_then(|l| vocabulary::word(&file, l, "language", diags));
     let spent = front
         .spent
         .as_ref()
@@ -329,5 +412,6 @@ fn check_report(
         spent,
         statistics,
         body: String::new(), // moved in by the caller, which owns the source
+        language,
     })
 }

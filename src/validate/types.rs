@@ -55,19 +55,114 @@ pub enum PartyKind {
     Nonprofit,
 }
 
-/// A sum of money in whole kronor, or a sum the agreement does not publish.
+/// A sum of money: whole kronor, withheld by the publisher, or not known to the publisher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Amount {
     Kronor(i64),
+    /// The publisher has the amount but does not publish it.
     Unpublished,
+    /// The publisher does not know the amount.
+    Unknown,
 }
 
 impl Amount {
     pub fn kronor(self) -> Option<i64> {
         match self {
             Amount::Kronor(k) => Some(k),
-            Amount::Unpublished => None,
+            Amount::Unpublished | Amount::Unknown => None,
         }
+    }
+
+    /// `known`, `unpublished` or `unknown`: the word the data files use.
+    pub fn state(self) -> &'static str {
+        match self {
+            Amount::Kronor(_) => "known",
+            Amount::Unpublished => "unpublished",
+            Amount::Unknown => "unknown",
+        }
+    }
+}
+
+/// How much of a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A date known to the day, the month or the year: `2024-06-20`, `2024-06` or `2024`.
+/// Shown and exported as written; compared by its first possible day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct When {
+    /// The first day it can be.
+    pub first: NaiveDate,
+    pub precision: Precision,
+}
+
+impl When {
+    pub fn day(date: NaiveDate) -> When {
+        When {
+            first: date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// The last day it can be.
+    pub fn last(self) -> NaiveDate {
+        use chrono::Datelike;
+        let year = self.first.year();
+        match self.precision {
+            Precision::Day => self.first,
+            Precision::Month => {
+                let next = if self.first.month() == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, self.first.month() + 1, 1)
+                };
+                next.and_then(|d| d.pred_opt()).unwrap_or(self.first)
+            }
+            Precision::Year => NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(self.first),
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        use chrono::Datelike;
+        self.first.year()
+    }
+
+    /// The exact day, when it is known.
+    pub fn exact(self) -> Option<NaiveDate> {
+        (self.precision == Precision::Day).then_some(self.first)
+    }
+}
+
+impl PartialOrd for When {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for When {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.first, self.precision).cmp(&(other.first, other.precision))
+    }
+}
+
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.precision {
+            Precision::Day => write!(f, "{}", self.first.format("%Y-%m-%d")),
+            Precision::Month => write!(f, "{}", self.first.format("%Y-%m")),
+            Precision::Year => write!(f, "{}", self.first.format("%Y")),
+        }
+    }
+}
+
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -124,7 +219,7 @@ pub struct Activity {
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
     pub title: String,
-    pub date: Option<NaiveDate>,
+    pub date: Option<When>,
     pub url: Option<String>,
     pub file: Option<String>,
 }
@@ -141,7 +236,7 @@ pub struct Contact {
 pub struct Signatory {
     pub name: String,
     pub role: Option<String>,
-    pub date: Option<NaiveDate>,
+    pub date: Option<When>,
 }
 
 #[derive(Debug, Clone)]
@@ -163,19 +258,25 @@ pub struct Extension {
 
 #[derive(Debug, Clone)]
 pub struct Period {
-    pub start: NaiveDate,
-    /// The end in the signed agreement; see `Agreement::end` for the end after extensions.
-    pub end: NaiveDate,
+    pub start: When,
+    /// The end in the signed agreement (`None`: not known); see `Agreement::end` for the
+    /// end after extensions.
+    pub end: Option<When>,
+    /// The source gives the dates only roughly ("probably 2018–2020").
+    pub approximate: bool,
     pub ends_without_notice: bool,
     pub extension: Option<Extension>,
     pub notice: Option<String>,
     pub previous: Option<String>,
 }
 
-/// One year of money from one funder (optionally one unit of it).
+/// One year of money from one funder (optionally one unit of it), or one sum for several
+/// years together when the split per year is not known.
 #[derive(Debug, Clone)]
 pub struct FundingLine {
     pub year: i32,
+    /// `Some(last)`: the amount is one sum for `year..=last` together (written `total:`).
+    pub until: Option<i32>,
     /// The party that gives the money.
     pub funder: PartyIdx,
     pub unit: Option<String>,
@@ -184,16 +285,76 @@ pub struct FundingLine {
     pub note: Option<String>,
     /// The later decision that added this line, if one did.
     pub decision: Option<DecisionIdx>,
+    /// The line comes from a decision that is only proposed so far.
+    pub proposed: bool,
+}
+
+impl FundingLine {
+    /// The years the amount is for.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.year..=self.until.unwrap_or(self.year)
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct Decision {
-    pub date: NaiveDate,
+    pub date: When,
     pub body: String,
     pub diary_number: Option<String>,
     pub summary: String,
     pub status: DecisionStatus,
-    pub extends_to: Option<NaiveDate>,
+    pub extends_to: Option<When>,
+}
+
+/// `kind:` of an outcome: how an agreement ended other than as planned, or what a court
+/// found about it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    EnumString,
+    AsRefStr,
+    VariantArray,
+    EnumMessage,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum OutcomeKind {
+    #[strum(message = "the parties ended it before its end")]
+    EndedEarly,
+    #[strum(message = "a party terminated it, e.g. for breach")]
+    Terminated,
+    #[strum(message = "it was annulled or declared void")]
+    Annulled,
+    #[strum(message = "a court judged it unlawful")]
+    JudgedUnlawful,
+}
+
+impl OutcomeKind {
+    /// Whether the outcome ends the agreement (a judgement alone does not).
+    pub fn ends(self) -> bool {
+        !matches!(self, OutcomeKind::JudgedUnlawful)
+    }
+}
+
+/// Something that ended the agreement early or judged it: an entry of `outcomes:`.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub kind: OutcomeKind,
+    /// When it took effect, or the date of the judgement.
+    pub date: When,
+    /// Who decided: a party, a board or a court.
+    pub by: Option<String>,
+    /// Case or diary number.
+    pub case: Option<String>,
+    pub url: Option<String>,
+    pub summary: Option<String>,
+    /// A fine the court imposed (e.g. a procurement fine), whole kronor.
+    pub fine: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -203,6 +364,8 @@ pub struct FollowUp {
     pub convener: Option<PartyIdx>,
     pub reports: Vec<DueReport>,
     pub notes: Option<String>,
+    /// The first year whose report this site follows, when later than the start.
+    pub reports_from: Option<i32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -246,16 +409,35 @@ pub struct Agreement {
     pub payment: Option<String>,
     pub follow_up: Option<FollowUp>,
     pub decisions: Vec<Decision>,
+    pub outcomes: Vec<Outcome>,
     pub goals: Vec<GoalLink>,
+    /// The language of the texts, when it is not the site's.
+    pub language: Option<crate::config::Language>,
 }
 
 impl Agreement {
-    /// The end after every extension decision.
-    pub fn end(&self) -> NaiveDate {
+    /// The planned end after every extension decision; `None` when it is not known.
+    pub fn end(&self) -> Option<When> {
         self.decisions
             .iter()
             .filter_map(|d| d.extends_to)
-            .fold(self.period.end, NaiveDate::max)
+            .chain(self.period.end)
+            .max_by_key(|w| w.last())
+    }
+
+    /// The outcome that ended the agreement, if one did (the earliest).
+    pub fn ending_outcome(&self) -> Option<&Outcome> {
+        self.outcomes
+            .iter()
+            .filter(|o| o.kind.ends())
+            .min_by_key(|o| o.date)
+    }
+
+    /// Whether a court has judged the agreement unlawful.
+    pub fn judged_unlawful(&self) -> bool {
+        self.outcomes
+            .iter()
+            .any(|o| o.kind == OutcomeKind::JudgedUnlawful)
     }
 
     /// The name to use in tables and charts.
@@ -276,6 +458,7 @@ impl Agreement {
         std::iter::once(self.summary.as_str())
             .chain(fields.into_iter().filter_map(|text| text.as_deref()))
             .chain(self.decisions.iter().map(|d| d.summary.as_str()))
+            .chain(self.outcomes.iter().filter_map(|o| o.summary.as_deref()))
     }
 }
 
@@ -293,10 +476,12 @@ pub struct Report {
     pub agreement: String,
     pub year: i32,
     pub title: Option<String>,
-    pub received: Option<NaiveDate>,
+    pub received: Option<When>,
     pub spent: Option<i64>,
     pub statistics: Vec<Statistic>,
     pub body: String,
+    /// The language of the report, when it is not the agreement's or the site's.
+    pub language: Option<crate::config::Language>,
 }
 
 /// A free page from `pages/`.
@@ -328,6 +513,11 @@ impl Agreement {
     /// Whether some amount of the agreement is not published.
     pub fn has_unpublished(&self) -> bool {
         self.funding.iter().any(|l| l.amount == Amount::Unpublished)
+    }
+
+    /// Whether some amount of the agreement is not known.
+    pub fn has_unknown(&self) -> bool {
+        self.funding.iter().any(|l| l.amount == Amount::Unknown)
     }
 
     /// Whether the non-profit's own contribution is part of the funding.

@@ -2,11 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{AgreementRow, Ctx, Money, View};
-use crate::model::site::{AgreementEntry, ReportState, YearTotals};
+use crate::model::site::{AgreementEntry, ReportState, Sum, YearTotals};
 use crate::model::types::*;
 use crate::present::charts::{BarChart, LineChart, Stack};
 use crate::present::{markdown, urls};
@@ -16,9 +15,16 @@ use crate::present::{markdown, urls};
 pub struct FundingTable<'a> {
     pub columns: Vec<FundingColumn<'a>>,
     pub rows: Vec<FundingRow>,
+    /// Decided money over all rows.
     pub total: FundingRow,
+    /// Proposed money over all rows, when there is any.
+    pub proposed_total: Option<FundingRow>,
     pub has_own: bool,
     pub has_unpublished: bool,
+    pub has_unknown: bool,
+    /// Some row is one sum for several years.
+    pub has_together: bool,
+    pub notes: Vec<FundingNote<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -32,26 +38,46 @@ pub struct FundingColumn<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct FundingRow {
+    /// The one year of the row; `None` for a sum over several years, and for total rows.
     pub year: Option<i32>,
+    /// "2023" or "2023–2026".
+    pub label: String,
+    /// The amounts are one sum for all the row's years: the split per year is not known.
+    pub together: bool,
     pub cells: Vec<Option<Money>>,
     pub public: Money,
     pub own: Money,
     pub total: Money,
     /// The year was added by a later decision (an extension).
     pub from_decision: bool,
+    /// The row's money is only proposed so far.
+    pub proposed: bool,
 }
 
 impl FundingRow {
-    fn new(year: Option<i32>, cells: Vec<Option<Money>>, totals: &YearTotals) -> FundingRow {
+    fn new(label: String, cells: Vec<Option<Money>>, public: Sum, own: Sum) -> FundingRow {
         FundingRow {
-            year,
+            year: None,
+            label,
+            together: false,
             cells,
-            public: totals.public.into(),
-            own: totals.own.into(),
-            total: Money::from(totals.public) + Money::from(totals.own),
+            public: public.into(),
+            own: own.into(),
+            total: Money::from(public) + Money::from(own),
             from_decision: false,
+            proposed: false,
         }
     }
+}
+
+/// A note written on funding lines, with whose lines and which years.
+#[derive(Debug, Serialize)]
+pub struct FundingNote<'a> {
+    pub funder: &'a str,
+    pub unit: Option<&'a str>,
+    /// "2025–2027", or one year.
+    pub years: String,
+    pub note: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -77,16 +103,18 @@ pub struct PartyView<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct PeriodView<'a> {
-    pub start: NaiveDate,
-    pub end: NaiveDate,
+    pub start: When,
+    /// `None`: not known.
+    pub end: Option<When>,
+    pub approximate: bool,
     /// The end in the signed agreement, when a decision extended it.
-    pub original_end: Option<NaiveDate>,
+    pub original_end: Option<When>,
     /// The decision that set `end` is only a proposal so far.
     pub extension_proposed: bool,
     pub ends_without_notice: bool,
     pub extension: Option<&'a Extension>,
     /// The date by which a position on extension is due.
-    pub extension_decision_due: Option<NaiveDate>,
+    pub extension_decision_due: Option<chrono::NaiveDate>,
     pub notice: Option<&'a str>,
     pub previous: Option<&'a str>,
 }
@@ -95,19 +123,35 @@ pub struct PeriodView<'a> {
 pub struct DecisionView<'a> {
     /// Fragment id of the decision on the agreement page (`decision-1`, …), used by the feed.
     pub anchor: String,
-    pub date: NaiveDate,
+    pub date: When,
     pub body: &'a str,
     pub diary_number: Option<&'a str>,
     pub summary: String,
     pub status: DecisionStatus,
     pub status_label: &'a str,
-    pub extends_to: Option<NaiveDate>,
+    pub extends_to: Option<When>,
     pub funding: Vec<DecisionFunding<'a>>,
+}
+
+/// An outcome on the agreement page.
+#[derive(Debug, Serialize)]
+pub struct OutcomeView<'a> {
+    /// Fragment id (`outcome-1`, …), used by the feed.
+    pub anchor: String,
+    pub kind: OutcomeKind,
+    pub label: &'a str,
+    pub date: When,
+    pub by: Option<&'a str>,
+    pub case: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub summary: Option<String>,
+    pub fine: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct DecisionFunding<'a> {
-    pub year: i32,
+    /// "2025" or "2025–2026" for one sum over several years.
+    pub years: String,
     pub funder: &'a str,
     pub unit: Option<&'a str>,
     pub amount: Money,
@@ -163,9 +207,16 @@ pub struct AgreementPage<'a> {
     pub payment: Option<String>,
     pub follow_up: Option<FollowUpView<'a>>,
     pub decisions: Vec<DecisionView<'a>>,
+    pub outcomes: Vec<OutcomeView<'a>>,
+    /// Why the status is less than certain, in words.
+    pub status_notes: Vec<&'a str>,
     pub goals: Vec<GoalLinkView<'a>>,
     pub reports: Vec<ReportLink<'a>>,
     pub missing_reports: Vec<i32>,
+    /// The first year whose report is followed up here, when later than the start.
+    pub reports_from: Option<i32>,
+    /// The `lang` of the agreement's texts, when it differs from the interface's.
+    pub content_lang: Option<&'static str>,
     /// Funding per year stacked by funder (inline SVG), when there are funding lines.
     pub funding_chart: Option<String>,
     /// Statistics that appear in two or more of the agreement's reports.
@@ -238,9 +289,17 @@ impl<'a> Ctx<'a> {
                 notes: f.notes.as_deref(),
             }),
             decisions: self.decisions(a, entry),
+            outcomes: self.outcomes(a),
+            status_notes: entry
+                .status_notes
+                .iter()
+                .map(|n| self.t.status_note(*n))
+                .collect(),
             goals: a.goals.iter().map(|g| self.goal_link(g)).collect(),
             reports: self.report_links(entry),
             missing_reports: entry.missing_reports().collect(),
+            reports_from: entry.reports_from,
+            content_lang: self.content_lang(a.language),
             statistics: self.statistics(entry),
         };
         View::new(a.title.as_str(), "a", page)
@@ -297,7 +356,7 @@ impl<'a> Ctx<'a> {
                         .iter()
                         .filter(|l| l.decision == Some(i))
                         .map(|l| DecisionFunding {
-                            year: l.year,
+                            years: year_label(l.year, *l.years().end()),
                             funder: &a.party(l.funder).name,
                             unit: l.unit.as_deref(),
                             amount: l.amount.into(),
@@ -306,6 +365,28 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect()
+    }
+
+    /// The outcomes by date.
+    fn outcomes(&self, a: &'a Agreement) -> Vec<OutcomeView<'a>> {
+        let mut list: Vec<OutcomeView> = a
+            .outcomes
+            .iter()
+            .enumerate()
+            .map(|(i, o)| OutcomeView {
+                anchor: format!("outcome-{}", i + 1),
+                kind: o.kind,
+                label: self.t.outcome(o.kind),
+                date: o.date,
+                by: o.by.as_deref(),
+                case: o.case.as_deref(),
+                url: o.url.as_deref(),
+                summary: o.summary.as_deref().map(|t| markdown::to_html(t, 4)),
+                fine: o.fine,
+            })
+            .collect();
+        list.sort_by_key(|o| o.date);
+        list
     }
 
     fn goal_link(&self, g: &'a GoalLink) -> GoalLinkView<'a> {
@@ -355,14 +436,18 @@ impl<'a> Ctx<'a> {
         }
         // Public funders first, own contributions last, each in party order.
         columns.sort_by_key(|&(p, _)| (a.party(p).kind, p));
-        let mut years: BTreeMap<i32, Vec<&FundingLine>> = BTreeMap::new();
+        // A row per year, and one per span of years that has one sum for them together.
+        let mut rows_by_years: BTreeMap<(i32, i32), Vec<&FundingLine>> = BTreeMap::new();
         for line in &a.funding {
-            years.entry(line.year).or_default().push(line);
+            rows_by_years
+                .entry((line.year, *line.years().end()))
+                .or_default()
+                .push(line);
         }
-        let mut total_cells: Vec<Option<Money>> = vec![None; columns.len()];
+        let mut decided_cells: Vec<Option<Money>> = vec![None; columns.len()];
+        let mut proposed_cells: Vec<Option<Money>> = vec![None; columns.len()];
         let mut rows = Vec::new();
-        let mut all = YearTotals::default();
-        for (year, lines) in &years {
+        for (&(first, last), lines) in &rows_by_years {
             let mut cells = vec![None; columns.len()];
             let mut totals = YearTotals::default();
             for line in lines {
@@ -371,14 +456,34 @@ impl<'a> Ctx<'a> {
                     .position(|(p, u)| *p == line.funder && *u == line.unit.as_deref())
                     .unwrap_or(0);
                 cells[col] = Some(Money::from(line.amount));
-                total_cells[col] = Some(total_cells[col].unwrap_or_default() + line.amount.into());
+                let sum = if line.proposed {
+                    &mut proposed_cells
+                } else {
+                    &mut decided_cells
+                };
+                sum[col] = Some(sum[col].unwrap_or_default() + line.amount.into());
                 totals.add(line);
-                all.add(line);
             }
-            let mut row = FundingRow::new(Some(*year), cells, &totals);
+            let mut public = totals.public;
+            public += totals.proposed_public;
+            let mut own = totals.own;
+            own += totals.proposed_own;
+            let mut row = FundingRow::new(year_label(first, last), cells, public, own);
+            row.year = (first == last).then_some(first);
+            row.together = first != last;
             row.from_decision = lines.iter().all(|l| l.decision.is_some());
+            row.proposed = lines.iter().all(|l| l.proposed);
             rows.push(row);
         }
+        let all = entry.total();
+        let proposed_total = all.has_proposed().then(|| {
+            FundingRow::new(
+                self.t.get("proposed_total"),
+                proposed_cells,
+                all.proposed_public,
+                all.proposed_own,
+            )
+        });
         FundingTable {
             columns: columns
                 .iter()
@@ -389,15 +494,22 @@ impl<'a> Ctx<'a> {
                     own_contribution: a.party(p).kind == PartyKind::Nonprofit,
                 })
                 .collect(),
+            has_together: rows.iter().any(|r| r.together),
             rows,
-            total: FundingRow::new(None, total_cells, &all),
+            total: FundingRow::new(self.t.get("total"), decided_cells, all.public, all.own),
+            proposed_total,
             has_own: a.has_own_contribution(),
             has_unpublished: a.has_unpublished(),
+            has_unknown: a.has_unknown(),
+            notes: funding_notes(a),
         }
     }
 
+    /// Bars for the rows of one year; a sum over several years has no bar (the table and
+    /// the chart's note give it).
     fn agreement_chart(&self, table: &FundingTable) -> Option<String> {
-        if table.rows.is_empty() {
+        let yearly: Vec<&FundingRow> = table.rows.iter().filter(|r| r.year.is_some()).collect();
+        if yearly.is_empty() {
             return None;
         }
         let own = self.t.text("own_contribution");
@@ -413,13 +525,14 @@ impl<'a> Ctx<'a> {
                     (None, false) => col.funder.to_string(),
                 },
                 own: col.own_contribution,
-                values: table.rows.iter().map(|r| r.cells[c]).collect(),
+                values: yearly.iter().map(|r| r.cells[c]).collect(),
             })
             .collect();
         self.bar_chart(&BarChart {
             id: "funding-chart".into(),
             title: self.t.get("chart_agreement_funding"),
-            years: table.rows.iter().filter_map(|r| r.year).collect(),
+            years: yearly.iter().filter_map(|r| r.year).collect(),
+            proposed: yearly.iter().filter(|r| r.proposed).filter_map(|r| r.year).collect(),
             stacks,
         })
     }
@@ -462,11 +575,51 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// "2025", or "2025–2027".
+fn year_label(first: i32, last: i32) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
+/// Each note of the funding lines once, with the funder, unit and years it was written for.
+fn funding_notes(a: &Agreement) -> Vec<FundingNote<'_>> {
+    let mut notes: Vec<(PartyIdx, Option<&str>, &str, i32, i32)> = Vec::new();
+    for line in &a.funding {
+        let Some(note) = line.note.as_deref() else {
+            continue;
+        };
+        let (first, last) = (line.year, *line.years().end());
+        match notes
+            .iter_mut()
+            .find(|n| n.0 == line.funder && n.1 == line.unit.as_deref() && n.2 == note)
+        {
+            Some(n) => {
+                n.3 = n.3.min(first);
+                n.4 = n.4.max(last);
+            }
+            None => notes.push((line.funder, line.unit.as_deref(), note, first, last)),
+        }
+    }
+    notes
+        .into_iter()
+        .map(|(p, unit, note, first, last)| FundingNote {
+            funder: &a.party(p).name,
+            unit,
+            years: year_label(first, last),
+            note,
+        })
+        .collect()
+}
+
 fn period(entry: &AgreementEntry) -> PeriodView<'_> {
     let p = &entry.agreement.period;
     PeriodView {
         start: p.start,
         end: entry.end,
+        approximate: p.approximate,
         original_end: entry.original_end,
         extension_proposed: entry.extension_proposed,
         ends_without_notice: p.ends_without_notice,

@@ -44,7 +44,9 @@ impl<'a> Ctx<'a> {
         for r in &site.reports {
             let url = format!("{base}{}", urls::report(&r.id));
             entries.push(FeedEntry {
-                updated: r.received.unwrap_or_else(|| end_of_next_january(r.year)),
+                updated: r
+                    .received
+                    .map_or_else(|| end_of_next_january(r.year), |w| w.first),
                 title: self.report_title(r),
                 id: url.clone(),
                 url,
@@ -54,9 +56,21 @@ impl<'a> Ctx<'a> {
             let url = format!("{base}{}", urls::agreement(&e.agreement.id));
             for (i, d) in e.agreement.decisions.iter().enumerate() {
                 entries.push(FeedEntry {
-                    updated: d.date,
+                    updated: d.date.first,
                     title: Cow::Owned(format!("{} – {}", e.agreement.short_name(), d.body)),
                     id: format!("{url}#decision-{}", i + 1),
+                    url: url.clone(),
+                });
+            }
+            for (i, o) in e.agreement.outcomes.iter().enumerate() {
+                let what = self.t.outcome(o.kind);
+                entries.push(FeedEntry {
+                    updated: o.date.first,
+                    title: Cow::Owned(match &o.by {
+                        Some(by) => format!("{} – {what} ({by})", e.agreement.short_name()),
+                        None => format!("{} – {what}", e.agreement.short_name()),
+                    }),
+                    id: format!("{url}#outcome-{}", i + 1),
                     url: url.clone(),
                 });
             }

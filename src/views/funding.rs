@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::goal::GoalRow;
 use super::organisation::OrgRow;
-use super::{Ctx, Link, Money, OrgLink, View, YearMoney, sum_all, year_money};
+use super::{Ctx, Link, Money, OrgLink, View, YearMoney, year_money};
 use crate::model::site::YearTotals;
 use crate::model::types::PartyKind;
 use crate::present::charts::{BarChart, HBar, HBarChart, Stack};
@@ -46,7 +46,7 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .map(|y| o.given.get(y).map(|s| Money::from(*s)))
                     .collect(),
-                total: sum_all(&o.given),
+                total: o.given_total.into(),
             })
             .collect()
     }
@@ -57,6 +57,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         self.bar_chart(&BarChart {
+            proposed: Vec::new(),
             id: "funder-chart".to_string(),
             title: self.t.get("chart_public_by_funder"),
             years: years.to_vec(),
@@ -88,7 +89,7 @@ impl<'a> Ctx<'a> {
                 .cmp(&a.received.kronor)
                 .then_with(|| a.link.name.cmp(b.link.name))
         });
-        let all: YearTotals = site.totals.values().sum();
+        let all: YearTotals = site.total;
         let by_goal: Vec<GoalRow> = site
             .goals
             .iter()

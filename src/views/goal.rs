@@ -82,6 +82,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         self.bar_chart(&BarChart {
+            proposed: Vec::new(),
             id: "goal-chart".into(),
             title: self
                 .t

@@ -46,10 +46,7 @@ impl<'a> Ctx<'a> {
                 .get(&year)
                 .map(|t| Money::from(t.public))
                 .unwrap_or_default(),
-            public_all_years: site
-                .totals
-                .values()
-                .fold(Money::default(), |acc, t| acc + Money::from(t.public)),
+            public_all_years: Money::from(site.total.public),
             active: site.active().map(|e| self.agreement_row(e)).collect(),
             by_year: year_money(&site.totals),
             missing_report_count: site

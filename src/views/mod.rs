@@ -15,12 +15,11 @@ pub mod sitemap;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::Status;
 use crate::model::site::{AgreementEntry, OrgIdx, Organisation, Site, Sum, YearTotals};
-use crate::model::types::{Page, PartyKind, Report};
+use crate::model::types::{Page, PartyKind, Report, When};
 use crate::present::charts::{BarChart, ChartClock, ChartText, HBarChart};
 use crate::present::i18n::I18n;
 use crate::present::{markdown, urls};
@@ -95,15 +94,27 @@ pub struct AgreementRow<'a> {
     pub title: &'a str,
     pub name: &'a str,
     pub status: Status,
+    /// The status in words; for an agreement an outcome ended, the outcome.
     pub status_label: &'a str,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
+    /// A court has judged the agreement unlawful.
+    pub judged_unlawful: bool,
+    pub period: PeriodSpan,
     pub organisations: Vec<OrgLink<'a>>,
     /// Public money in `yearly_year`: the build year, else the last year with funding.
     pub yearly: Money,
     pub yearly_year: Option<i32>,
     pub total_public: Money,
+    /// Public money of decisions only proposed so far (none: no such money).
+    pub proposed_public: Option<Money>,
     pub goals: Vec<GoalRef<'a>>,
+}
+
+/// An agreement's period as known: dates to the day, month or year, the end perhaps unknown.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PeriodSpan {
+    pub start: When,
+    pub end: Option<When>,
+    pub approximate: bool,
 }
 
 /// Money of one year: public, own contribution and both.
@@ -113,6 +124,8 @@ pub struct YearMoney {
     pub public: Money,
     pub own: Money,
     pub total: Money,
+    /// Money only proposed so far, kept out of the other sums.
+    pub proposed: Option<Money>,
 }
 
 impl YearMoney {
@@ -122,6 +135,9 @@ impl YearMoney {
             public: t.public.into(),
             own: t.own.into(),
             total: Money::from(t.public) + Money::from(t.own),
+            proposed: t
+                .has_proposed()
+                .then(|| Money::from(t.proposed_public) + Money::from(t.proposed_own)),
         }
     }
 }
@@ -156,6 +172,14 @@ impl<'a> Ctx<'a> {
         self.charts.draw(|| chart.render(self.chart_text()))
     }
 
+    /// The `lang` to mark content with, when the content's language (its own, else the
+    /// site's `content_language`) is not the interface's; `None` when they are the same.
+    pub fn content_lang(&self, own: Option<crate::config::Language>) -> Option<&'static str> {
+        let config = &self.site.config;
+        let content = own.unwrap_or(config.content_language);
+        (content != config.language).then(|| content.code())
+    }
+
     pub fn goal_ref(&self, number: u8) -> GoalRef<'a> {
         GoalRef {
             number,
@@ -187,9 +211,16 @@ impl<'a> Ctx<'a> {
             title: &a.title,
             name: a.short_name(),
             status: entry.status,
-            status_label: self.t.status(entry.status),
-            start: a.period.start,
-            end: entry.end,
+            status_label: match entry.ended_by {
+                Some(kind) => self.t.outcome(kind),
+                None => self.t.status(entry.status),
+            },
+            judged_unlawful: a.judged_unlawful(),
+            period: PeriodSpan {
+                start: a.period.start,
+                end: entry.end,
+                approximate: a.period.approximate,
+            },
             organisations: entry
                 .party_orgs
                 .iter()
@@ -198,6 +229,10 @@ impl<'a> Ctx<'a> {
             yearly: yearly.map(|(_, s)| Money::from(s)).unwrap_or_default(),
             yearly_year: yearly.map(|(y, _)| y),
             total_public: entry.total().public.into(),
+            proposed_public: {
+                let proposed = entry.total().proposed_public;
+                (proposed.lines > 0).then(|| proposed.into())
+            },
             goals: a.goals.iter().map(|g| self.goal_ref(g.goal)).collect(),
         }
     }

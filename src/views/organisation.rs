@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{AgreementRow, Ctx, Money, OrgLink, View, YearAmount, by_year, sum_all};
+use super::{AgreementRow, Ctx, Money, OrgLink, View, YearAmount, by_year};
 use crate::model::site::Organisation;
 use crate::orgnr::OrgNumber;
 
@@ -35,8 +35,8 @@ impl<'a> Ctx<'a> {
             link: self.org_link(org),
             org_number: org.org_number.as_ref(),
             agreement_count: org.agreement_count(),
-            given: sum_all(&org.given),
-            received: sum_all(&org.received),
+            given: org.given_total.into(),
+            received: org.received_total.into(),
         }
     }
 

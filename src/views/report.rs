@@ -13,7 +13,9 @@ pub struct ReportPage<'a> {
     pub agreement: Link<'a>,
     pub year: i32,
     pub title: Cow<'a, str>,
-    pub received: Option<chrono::NaiveDate>,
+    pub received: Option<crate::model::types::When>,
+    /// The `lang` of the report's text, when it differs from the interface's.
+    pub content_lang: Option<&'static str>,
     pub spent: Option<Money>,
     pub statistics: &'a [Statistic],
     pub body: String,
@@ -31,10 +33,14 @@ impl<'a> Ctx<'a> {
             year: report.year,
             title: title.clone(),
             received: report.received,
-            spent: report.spent.map(|k| Money {
-                kronor: k,
-                unpublished: false,
-            }),
+            content_lang: self.content_lang(report.language.or_else(|| {
+                self.site
+                    .agreement(&report.agreement)
+                    .and_then(|e| e.agreement.language)
+            })),
+            spent: report
+                .spent
+                .map(|k| Money::from(crate::model::types::Amount::Kronor(k))),
             statistics: &report.statistics,
             body: markdown::to_html(&report.body, 3),
         };

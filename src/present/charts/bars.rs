@@ -31,6 +31,8 @@ pub struct BarChart {
     pub id: String,
     pub title: String,
     pub years: Vec<i32>,
+    /// Years whose money is only proposed: drawn as outlines, labelled as proposals.
+    pub proposed: Vec<i32>,
     pub stacks: Vec<Stack>,
 }
 
@@ -62,7 +64,7 @@ impl BarChart {
             .map(|(y, _)| y.to_string())
             .collect();
         let sum: i64 = totals.iter().map(|m| m.kronor).sum();
-        if sum == 0 && !unpublished.is_empty() {
+        if sum == 0 && totals.iter().all(|m| !m.known) && !unpublished.is_empty() {
             return text.fill("chart_desc_all_unpublished", &[("years", &span)]);
         }
         let even = totals.windows(2).all(|w| w[0] == w[1]);
@@ -108,6 +110,22 @@ impl BarChart {
                 "chart_desc_unpublished",
                 &[("years", &unpublished.join(", "))],
             ));
+        }
+        let unknown: Vec<String> = self
+            .years
+            .iter()
+            .zip(&totals)
+            .filter(|(_, m)| m.unknown)
+            .map(|(y, _)| y.to_string())
+            .collect();
+        if !unknown.is_empty() {
+            desc.push(' ');
+            desc.push_str(&text.fill("chart_desc_unknown", &[("years", &unknown.join(", "))]));
+        }
+        if !self.proposed.is_empty() {
+            let years: Vec<String> = self.proposed.iter().map(i32::to_string).collect();
+            desc.push(' ');
+            desc.push_str(&text.fill("chart_desc_proposed", &[("years", &years.join(", "))]));
         }
         desc
     }
@@ -209,13 +227,21 @@ impl BarChart {
                 continue;
             };
             let (p0, p1) = span(base, base + value.kronor);
-            swatch(
-                area,
-                stack.own,
-                PALETTE[s % PALETTE.len()],
+            let corners = (
                 (p0.0.min(p1.0), p0.1.min(p1.1)),
                 (p0.0.max(p1.0), p0.1.max(p1.1)),
-            )?;
+            );
+            let color = PALETTE[s % PALETTE.len()];
+            if self.is_proposed(i) {
+                // A proposal is an outline: money not decided yet.
+                area.draw(&Rectangle::new([corners.0, corners.1], WHITE.filled()))?;
+                area.draw(&Rectangle::new(
+                    [corners.0, corners.1],
+                    color.stroke_width(2),
+                ))?;
+            } else {
+                swatch(area, stack.own, color, corners.0, corners.1)?;
+            }
             if base > 0 {
                 // A white seam between stacked parts.
                 let seam = if vertical {
@@ -230,20 +256,32 @@ impl BarChart {
         Ok(())
     }
 
-    /// The words beside a year's bar: its total and, where part is unpublished, a mark.
-    fn year_labels(&self, text: ChartText, total: Money, word: &str) -> Vec<String> {
+    /// The words beside year `i`'s bar: its total and, where part is unpublished or
+    /// unknown, a mark; "proposed" for a proposed year.
+    fn year_labels(&self, text: ChartText, i: usize, total: Money, word: &str) -> Vec<String> {
         let mut labels = Vec::new();
         if total.kronor > 0 {
             labels.push(format::compact_kronor(total.kronor, text.language));
         }
-        if total.unpublished {
-            labels.push(if total.kronor > 0 {
-                format!("+ {word}")
-            } else {
-                word.to_string()
-            });
+        let unknown = text.t.get("chart_unknown_short");
+        for (flag, word) in [(total.unpublished, word), (total.unknown, unknown.as_str())] {
+            if flag {
+                labels.push(if total.kronor > 0 {
+                    format!("+ {word}")
+                } else {
+                    word.to_string()
+                });
+            }
+        }
+        if self.is_proposed(i) {
+            labels.push(format!("({})", text.t.text("chart_proposed_short")));
         }
         labels
+    }
+
+    /// Whether the money of year `i` is only proposed.
+    fn is_proposed(&self, i: usize) -> bool {
+        self.years.get(i).is_some_and(|y| self.proposed.contains(y))
     }
 
     /// Columns per year with a value axis: for wide screens.
@@ -324,7 +362,8 @@ impl BarChart {
         let widest = |size: f64| {
             totals
                 .iter()
-                .flat_map(|t| self.year_labels(text, *t, word))
+                .enumerate()
+                .flat_map(|(i, t)| self.year_labels(text, i, *t, word))
                 .map(|l| text_width(&l, size))
                 .fold(0.0, f64::max)
         };
@@ -361,8 +400,8 @@ impl BarChart {
         // reason: kronor amounts are far below 2^52
         let (cx, top_y) = chart.backend_coord(&(x, total.kronor as f64));
         let labels = match size {
-            Some(_) => self.year_labels(text, total, word),
-            None if total.unpublished => vec!["*".to_string()],
+            Some(_) => self.year_labels(text, i, total, word),
+            None if !total.is_complete() || self.is_proposed(i) => vec!["*".to_string()],
             None => Vec::new(),
         };
         let size = size.unwrap_or(SMALL);
@@ -389,7 +428,8 @@ impl BarChart {
         let (legend, legend_height) = self.legend(width, false);
         let labels: Vec<String> = totals
             .iter()
-            .map(|t| self.year_labels(text, *t, &word).join(" "))
+            .enumerate()
+            .map(|(i, t)| self.year_labels(text, i, *t, &word).join(" "))
             .collect();
         let widest = labels
             .iter()

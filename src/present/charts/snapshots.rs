@@ -29,6 +29,7 @@ const UNPUBLISHED: Option<Money> = Some(Money {
 /// Malmö agreement), the last year with one amount unpublished.
 fn stacked() -> BarChart {
     BarChart {
+        proposed: Vec::new(),
         id: "funding-chart".into(),
         title: "Finansiering per år och finansiär".into(),
         years: (2021..=2025).collect(),
@@ -60,6 +61,7 @@ fn stacked() -> BarChart {
 
 fn all_unpublished() -> BarChart {
     BarChart {
+        proposed: Vec::new(),
         id: "funding-chart".into(),
         title: "Finansiering per år och finansiär".into(),
         years: (2023..=2026).collect(),
