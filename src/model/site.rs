@@ -516,18 +516,22 @@ fn status_of(
             return (Status::Unclear, vec![StatusNote::EndedByOutcome], None);
         }
     }
-    if period.start.precision != Precision::Day {
-        notes.push(StatusNote::StartRough);
-    }
-    match end {
-        None => notes.push(StatusNote::EndUnknown),
-        Some(e) if e.precision != Precision::Day => notes.push(StatusNote::EndRough),
-        Some(_) => {}
+    let status = status(period.start, end, window, as_of);
+    // Say why a status is unclear: which date cannot decide it.
+    if status == Status::Unclear {
+        if as_of < period.start.last() {
+            notes.push(StatusNote::StartRough);
+        }
+        match end {
+            None => notes.push(StatusNote::EndUnknown),
+            Some(e) if as_of >= e.first => notes.push(StatusNote::EndRough),
+            Some(_) => {}
+        }
     }
     if period.approximate {
         notes.push(StatusNote::Approximate);
     }
-    (status(period.start, end, window, as_of), notes, None)
+    (status, notes, None)
 }
 
 /// The calendar years of the agreement: start to end, or, with an unknown end, to the last

@@ -23,6 +23,8 @@ fn kr(kronor: i64) -> Option<Money> {
 const UNPUBLISHED: Option<Money> = Some(Money {
     kronor: 0,
     unpublished: true,
+    unknown: false,
+    known: false,
 });
 
 /// Two public funders and an own contribution over five years (as in the example site's
@@ -83,6 +85,8 @@ fn recipients() -> HBarChart {
                 value: Money {
                     kronor: 4_000_000,
                     unpublished: false,
+                    unknown: false,
+                    known: true,
                 },
             },
             HBar {
@@ -90,6 +94,8 @@ fn recipients() -> HBarChart {
                 value: Money {
                     kronor: 3_000_000,
                     unpublished: true,
+                    unknown: false,
+                    known: true,
                 },
             },
             HBar {
@@ -97,6 +103,8 @@ fn recipients() -> HBarChart {
                 value: Money {
                     kronor: 0,
                     unpublished: true,
+                    unknown: false,
+                    known: false,
                 },
             },
         ],
