@@ -55,7 +55,8 @@ fn figures_come_out_as_in_the_documents() {
     let (out, outcome) = built();
     let site = &outcome.site;
 
-    // 002 + the decision in 004: five years, 400 000 + 400 000 + 270 000 each.
+    // 002 + the decision in 004: five years, 400 000 + 400 000 + 270 000 each; 2025 only
+    // proposed (004 is a proposal).
     let barn = site
         .agreement("malmo-region-skane-roda-korset-barn")
         .unwrap();
@@ -63,10 +64,19 @@ fn figures_come_out_as_in_the_documents() {
         barn.totals.keys().copied().collect::<Vec<_>>(),
         vec![2021, 2022, 2023, 2024, 2025]
     );
-    for t in barn.totals.values() {
-        assert_eq!((t.public.kronor, t.own.kronor), (800_000, 270_000));
+    for (year, t) in &barn.totals {
+        let decided = (t.public.kronor, t.own.kronor);
+        let proposed = (t.proposed_public.kronor, t.proposed_own.kronor);
+        if *year == 2025 {
+            assert_eq!((decided, proposed), ((0, 0), (800_000, 270_000)));
+        } else {
+            assert_eq!((decided, proposed), ((800_000, 270_000), (0, 0)));
+        }
     }
-    assert_eq!(barn.end, NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+    assert_eq!(
+        barn.end.map(|e| e.to_string()).as_deref(),
+        Some("2025-12-31")
+    );
     let html = page(
         out.path(),
         "agreements/malmo-region-skane-roda-korset-barn.html",
@@ -382,14 +392,15 @@ fn open_data_leaves_unpublished_amounts_empty() {
     let header = csv.lines().next().unwrap();
     assert_eq!(
         header,
-        "agreement,year,funder,funder_org_number,unit,kind,amount,published"
+        "agreement,year,last_year,amount_for,funder,funder_org_number,unit,kind,decision_status,amount,amount_status,note"
     );
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("kalmar-stadsmission,2024,") && l.ends_with(",,false")),
+            .any(|l| l.starts_with("kalmar-stadsmission,2024,")
+                && l.contains(",decided,,unpublished,")),
         "{csv}"
     );
-    assert!(csv.lines().any(|l| l.starts_with("malmo-region-skane-roda-korset-barn,2025,Svenska Röda Korset,802002-8711,,own_contribution,270000,true")), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("malmo-region-skane-roda-korset-barn,2025,2025,each_year,Svenska Röda Korset,802002-8711,,own_contribution,proposed,270000,known,")), "{csv}");
 }
 
 /// Builds a copy of the example site whose site.yaml has `from` replaced by `to`.
@@ -482,8 +493,9 @@ fn charts_show_the_figures_of_the_documents() {
     assert_eq!(
         desc(wide),
         format!(
-            "2021–2025: totalt {}, {} varje år. Uppdelat på Region Skåne, Hälso- och sjukvårdsnämnden, Malmö stad, Arbetsmarknads- och socialnämnden, Svenska Röda Korset (egen insats).",
-            kr("5 350 000"),
+            "2021–2024: totalt {}, {} varje år. Uppdelat på Region Skåne, Hälso- och sjukvårdsnämnden, Malmö stad, Arbetsmarknads- och socialnämnden, Svenska Röda Korset (egen insats). Pengarna för 2025 ({}) är bara föreslagna, inte beslutade; de staplarna visas som konturer.",
+            kr("4 280 000"),
+            kr("1 070 000"),
             kr("1 070 000")
         )
     );

@@ -189,7 +189,7 @@ const CASES: &[Case] = &[
         "content/agreements/unknown-key.yaml",
         3,
         1,
-        "unknown key `short_titel`; did you mean `short_title`? (expected one of title, short_title, form, diary_numbers, summary, background, purpose, target_group, delimitations, values, termination, objectives, activities, sources, parties, period, funding, in_kind, payment, follow_up, decisions, goals)",
+        "unknown key `short_titel`; did you mean `short_title`? (expected one of title, short_title, form, diary_numbers, summary, background, purpose, target_group, delimitations, values, termination, objectives, activities, sources, parties, period, funding, in_kind, payment, follow_up, decisions, goals, outcomes, language)",
     ),
     case(
         "wrong-type.yaml",
@@ -265,7 +265,7 @@ const CASES: &[Case] = &[
         "content/agreements/invalid-date.yaml",
         20,
         8,
-        "`2025-02-30` is not a valid date; write it as YYYY-MM-DD, e.g. 2025-01-31",
+        "`2025-02-30` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known",
     ),
     case(
         "end-before-start.yaml",
@@ -339,7 +339,7 @@ const CASES: &[Case] = &[
         "content/agreements/amount-as-text.yaml",
         24,
         13,
-        "`650 000` is not an amount; write whole kronor without spaces (650000) or `unpublished`",
+        "`650 000` is not an amount; write whole kronor without spaces (650000), or `unpublished` if the publisher withholds it, or `unknown` if the publisher does not know it",
     ),
     // --- names that must refer to parties --------------------------------------------------
     case(
@@ -609,7 +609,7 @@ fn all_problems_of_a_run_are_reported_together() {
             path: "content/agreements/amount-as-text.yaml",
             line: 24,
             column: 13,
-            message: "`650 000` is not an amount; write whole kronor without spaces (650000) or `unpublished`",
+            message: "`650 000` is not an amount; write whole kronor without spaces (650000), or `unpublished` if the publisher withholds it, or `unknown` if the publisher does not know it",
         },
         Expected {
             path: "content/reports/report-unknown-agreement.md",

@@ -510,7 +510,11 @@ fn status_of(
     let mut notes = Vec::new();
     if let Some(outcome) = agreement.ending_outcome() {
         if as_of >= outcome.date.last() {
-            return (Status::Ended, vec![StatusNote::EndedByOutcome], Some(outcome.kind));
+            return (
+                Status::Ended,
+                vec![StatusNote::EndedByOutcome],
+                Some(outcome.kind),
+            );
         }
         if as_of >= outcome.date.first {
             return (Status::Unclear, vec![StatusNote::EndedByOutcome], None);

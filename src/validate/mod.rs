@@ -365,7 +365,9 @@ fn check_report(
     let year = front.year.value;
     if let Some(a) = agreement {
         let first = a.period.start.year();
-        let last = a.end().map_or(i32::MAX, |e| chrono::Datelike::year(&e.last()));
+        let last = a
+            .end()
+            .map_or(i32::MAX, |e| chrono::Datelike::year(&e.last()));
         if year < i64::from(first) || year > i64::from(last) {
             let (line, col) = position(&front.year);
             diags.error(

@@ -532,7 +532,11 @@ impl<'a> Ctx<'a> {
             id: "funding-chart".into(),
             title: self.t.get("chart_agreement_funding"),
             years: yearly.iter().filter_map(|r| r.year).collect(),
-            proposed: yearly.iter().filter(|r| r.proposed).filter_map(|r| r.year).collect(),
+            proposed: yearly
+                .iter()
+                .filter(|r| r.proposed)
+                .filter_map(|r| r.year)
+                .collect(),
             stacks,
         })
     }

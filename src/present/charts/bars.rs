@@ -54,8 +54,17 @@ impl BarChart {
 
     /// The one-sentence summary with the key figures.
     pub fn describe(&self, text: ChartText) -> String {
-        let span = year_span(&self.years);
-        let totals: Vec<Money> = (0..self.years.len()).map(|i| self.total(i)).collect();
+        // Decided money is described; proposed years get a sentence of their own.
+        let decided: Vec<usize> = (0..self.years.len())
+            .filter(|&i| !self.is_proposed(i))
+            .collect();
+        let years: Vec<i32> = decided.iter().map(|&i| self.years[i]).collect();
+        let totals: Vec<Money> = decided.iter().map(|&i| self.total(i)).collect();
+        let proposed = self.describe_proposed(text);
+        if years.is_empty() {
+            return proposed.unwrap_or_default();
+        }
+        let span = year_span(&years);
         let unpublished: Vec<String> = self
             .years
             .iter()
@@ -68,7 +77,7 @@ impl BarChart {
             return text.fill("chart_desc_all_unpublished", &[("years", &span)]);
         }
         let even = totals.windows(2).all(|w| w[0] == w[1]);
-        let mut desc = if even && self.years.len() > 1 {
+        let mut desc = if even && years.len() > 1 {
             text.fill(
                 "chart_desc_even",
                 &[
@@ -82,7 +91,7 @@ impl BarChart {
             .iter()
             .zip(&totals)
             .max_by_key(|(y, m)| (m.kronor, -**y))
-            .filter(|_| self.years.len() > 1)
+            .filter(|_| years.len() > 1)
         {
             text.fill(
                 "chart_desc_years",
@@ -122,12 +131,27 @@ impl BarChart {
             desc.push(' ');
             desc.push_str(&text.fill("chart_desc_unknown", &[("years", &unknown.join(", "))]));
         }
-        if !self.proposed.is_empty() {
-            let years: Vec<String> = self.proposed.iter().map(i32::to_string).collect();
+        if let Some(proposed) = proposed {
             desc.push(' ');
-            desc.push_str(&text.fill("chart_desc_proposed", &[("years", &years.join(", "))]));
+            desc.push_str(&proposed);
         }
         desc
+    }
+
+    /// "The money for 2025 (1 070 000 kr) is only proposed …", when some year is.
+    fn describe_proposed(&self, text: ChartText) -> Option<String> {
+        let proposed: Vec<usize> = (0..self.years.len())
+            .filter(|&i| self.is_proposed(i))
+            .collect();
+        if proposed.is_empty() {
+            return None;
+        }
+        let years: Vec<i32> = proposed.iter().map(|&i| self.years[i]).collect();
+        let sum: i64 = proposed.iter().map(|&i| self.total(i).kronor).sum();
+        Some(text.fill(
+            "chart_desc_proposed",
+            &[("years", &year_span(&years)), ("total", &text.kr(sum))],
+        ))
     }
 
     /// Draws the chart as two inline SVG elements: columns for wide screens and rows for

@@ -17,6 +17,8 @@ fn kr(kronor: i64) -> Option<Money> {
     Some(Money {
         kronor,
         unpublished: false,
+        unknown: false,
+        known: true,
     })
 }
 
