@@ -236,7 +236,9 @@ pub mod single {
                 file,
                 data,
             };
-            let _ = crate::validate::check_agreement(&loaded, &mut diags);
+            // One file alone has no `content/files/`: every `file:` names a missing file.
+            let files = crate::load::files::Attachments::default();
+            let _ = crate::validate::check_agreement(&loaded, &files, &mut diags);
         }
         diags
     }

@@ -243,6 +243,17 @@ fn every_page_exists_and_every_internal_link_resolves() {
         ]
         .map(String::from),
     );
+    // The five seed documents, from content/files/, byte for byte.
+    assert_eq!(site.attachments.len(), 5);
+    for file in &site.attachments {
+        let path = format!("files/{}", file.name);
+        let source = fs::read(repo().join("content").join(&path)).unwrap();
+        assert!(
+            fs::read(root.join(&path)).ok() == Some(source),
+            "{path} differs"
+        );
+        expected.push(path);
+    }
     for path in &expected {
         assert!(root.join(path).is_file(), "{path} was not written");
     }

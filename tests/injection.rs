@@ -39,11 +39,20 @@ const NONPROFIT_PARTY: &str = "Föreningen \" onmouseover=\"alert('party2')";
 const FUNDING_UNIT: &str = "<script>alert('funding-unit')</script>";
 const TEMPLATE_VARIABLE: &str = "{{ site.title }}";
 const TEMPLATE_TAG: &str = "{% if true %}X{% endif %}";
+/// The attachment the fixture's source names (`file:`), a folder and a file under
+/// `content/files/`. Made by the test: Windows forbids `"`, `<` and `>` in file names, so it
+/// cannot be checked in.
+const ATTACHMENT: &str = "\"><script>alert('file')</script>";
 
 /// Copies `tests/fixtures/NAME` to a temporary folder and builds it with the real binary.
 fn built(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary folder");
     copy_dir(&fixtures().join(name), dir.path());
+    if name == "injection" {
+        let attachment = dir.path().join("content/files").join(ATTACHMENT);
+        fs::create_dir_all(attachment.parent().expect("a folder")).expect("attachment folder");
+        fs::write(&attachment, "<script>alert('file body')</script>").expect("attachment");
+    }
     let output = Command::new(env!("CARGO_BIN_EXE_iopsite"))
         .args(["build", dir.path().to_str().unwrap(), "--as-of", AS_OF])
         .env_remove("SOURCE_DATE_EPOCH")

@@ -16,6 +16,17 @@ pub const MAX_FILE_BYTES: u64 = 8 * MIB;
 /// 583 MiB. This limit is more than twice that registry.
 pub const MAX_TOTAL_BYTES: u64 = 512 * MIB;
 
+/// One attachment (a file under `content/files/`): a scanned agreement or a decision with its
+/// appendices can be some tens of MiB. Attachments are not parsed, nor held together in memory:
+/// each is read when it is written or served, those over [`MAX_FILE_BYTES`] one at a time.
+pub const MAX_ATTACHMENT_BYTES: u64 = 64 * MIB;
+
+/// All attachments of a site together; they do not count towards [`MAX_TOTAL_BYTES`], which
+/// bounds memory. Every build copies them into the output, so this bounds the disk and time
+/// a build takes: a registry of 10,000 agreements with three documents of 300 kB each would
+/// have about 9 GB.
+pub const MAX_ATTACHMENTS_TOTAL_BYTES: u64 = 16 * 1024 * MIB;
+
 /// Marks one Markdown text may have (a report's or page's body, or all the Markdown fields of
 /// one agreement together); see [`MarkCount`]. The Markdown parser keeps a node of 48 bytes
 /// for every element of a text while it is rendered, up to two per mark, whatever the text's

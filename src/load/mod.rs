@@ -1,6 +1,7 @@
 //! Walks a site's content folder, reads every file and parses it into the raw schema,
 //! keeping each file's text so later stages can point at the offending line.
 
+pub mod files;
 pub mod limits;
 pub mod scalar;
 pub mod schema;
@@ -49,6 +50,8 @@ pub struct Content {
     pub agreements: Vec<Loaded<AgreementFile>>,
     pub reports: Vec<Loaded<Document<ReportFrontMatter>>>,
     pub pages: Vec<Loaded<Document<PageFrontMatter>>>,
+    /// The files under `content/files/`, published as they are.
+    pub attachments: files::Attachments,
 }
 
 /// Finds the content folder of a site: `DIR/content/site.yaml` first, then `DIR/site.yaml`.
@@ -102,6 +105,7 @@ fn load_with(
         agreements: Vec::new(),
         reports: Vec::new(),
         pages: Vec::new(),
+        attachments: Default::default(),
     };
     let site_path = content_dir.join("site.yaml");
     if !site_path.is_file() {
@@ -128,6 +132,7 @@ fn load_with(
         return content;
     }
 
+    content.attachments = files::list(site_dir, &content_dir, diags);
     content.site = read_source(site_dir, &site_path, diags).and_then(|file| {
         parse_yaml::<SiteFile>(&file, file.text(), diags).map(|data| Loaded {
             id: "site".into(),

@@ -73,8 +73,9 @@ pub struct SourceEntry {
     pub date: Option<Spanned<Text>>,
     #[serde(default)]
     pub url: Option<Spanned<String>>,
+    /// A file's path below `content/files/`.
     #[serde(default)]
-    pub file: Option<String>,
+    pub file: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

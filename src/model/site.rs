@@ -299,6 +299,8 @@ pub struct Site {
     pub agreements: Vec<AgreementEntry>,
     pub reports: Vec<Report>,
     pub pages: Vec<Page>,
+    /// The files under `content/files/`, by name, published at `files/NAME`.
+    pub attachments: Vec<Attachment>,
     pub organisations: Vec<Organisation>,
     pub goals: Vec<GoalEntry>,
     /// Totals per year over all agreements.
@@ -375,6 +377,7 @@ pub fn build(checked: Checked) -> Site {
         mut agreements,
         mut reports,
         pages,
+        attachments,
     } = checked;
     agreements.sort_by(|a, b| a.id.cmp(&b.id));
     reports.sort_by(|a, b| (&a.agreement, a.year).cmp(&(&b.agreement, b.year)));
@@ -402,6 +405,7 @@ pub fn build(checked: Checked) -> Site {
         agreements: entries,
         reports,
         pages,
+        attachments,
         organisations,
         goals,
         totals,

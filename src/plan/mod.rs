@@ -2,7 +2,7 @@
 //!
 //! [`plan`] turns the frozen `Site` and the theme into a list of [`Entry`]s: a path in the
 //! output folder and its [`Maker`] — a page (a template and the view it reads), a theme file
-//! copied as it is, or a data file from an [`Exporter`]. A build renders every entry, `check`
+//! or an attachment from `content/files/` copied as it is, or a data file from an [`Exporter`]. A build renders every entry, `check`
 //! renders them all and keeps nothing, `serve` looks one path up and renders just that entry,
 //! and the sitemap lists the pages the plan marks for it. Adding a kind of page means adding
 //! its entry here, its view in `views`, and its template.
@@ -44,6 +44,8 @@ pub enum Maker {
     Page(Page),
     /// The theme's `static/` file of the same path, copied as it is.
     ThemeFile,
+    /// A file from `content/files/` (`Site::attachments`, by place), copied as it is.
+    ContentFile(usize),
     Data(&'static dyn Exporter),
 }
 
@@ -186,6 +188,9 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
     plan.page("sitemap.xml", sitemap);
     for exporter in export::EXPORTERS {
         plan.push(exporter.path().to_string(), Maker::Data(*exporter));
+    }
+    for (i, attachment) in site.attachments.iter().enumerate() {
+        plan.push(urls::file(&attachment.name), Maker::ContentFile(i));
     }
     for (name, _) in theme.under("static") {
         plan.push(name.to_string(), Maker::ThemeFile);

@@ -80,6 +80,36 @@ pub fn number(x: f64, language: Language) -> String {
     out
 }
 
+/// The size of a file as readers know it, in decimal units: "850 byte", "12 kB",
+/// "1,2 MB" ("850 bytes", "1.2 MB" in English); one decimal below ten, whole numbers above.
+pub fn file_size(bytes: u64, language: Language) -> String {
+    if bytes < 1000 {
+        let word = match (language, bytes) {
+            (Language::Sv, _) | (Language::En, 1) => "byte",
+            (Language::En, _) => "bytes",
+        };
+        return format!("{bytes}{NBSP}{word}");
+    }
+    // Rounded half up, from the exact size: in tenths below ten units, else whole units; a
+    // size that rounds to 1000 of a unit is shown in the next.
+    let round = |n: u128, d: u128| (2 * n + d) / (2 * d);
+    let bytes = u128::from(bytes);
+    let (unit, divisor) = if round(bytes, 1_000_000) >= 1000 {
+        ("GB", 1_000_000_000)
+    } else if round(bytes, 1000) >= 1000 {
+        ("MB", 1_000_000)
+    } else {
+        ("kB", 1000)
+    };
+    let tenths = round(bytes * 10, divisor);
+    if tenths < 100 {
+        let sep = if language == Language::Sv { ',' } else { '.' };
+        format!("{}{sep}{}{NBSP}{unit}", tenths / 10, tenths % 10)
+    } else {
+        format!("{}{NBSP}{unit}", round(bytes, divisor))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +154,27 @@ mod tests {
         assert_eq!(number(2.5, Language::Sv), "2,5");
         assert_eq!(number(2.5, Language::En), "2.5");
         assert_eq!(number(1234.126, Language::En), "1,234.13");
+    }
+
+    #[test]
+    fn file_sizes() {
+        let sv = |b| file_size(b, Language::Sv).replace('\u{a0}', " ");
+        let en = |b| file_size(b, Language::En).replace('\u{a0}', " ");
+        assert_eq!(sv(0), "0 byte");
+        assert_eq!(en(1), "1 byte");
+        assert_eq!(en(999), "999 bytes");
+        assert_eq!(sv(1000), "1,0 kB");
+        assert_eq!(sv(11_666), "12 kB");
+        assert_eq!(sv(8_583), "8,6 kB");
+        assert_eq!(en(8_583), "8.6 kB");
+        assert_eq!(sv(245_400), "245 kB");
+        assert_eq!(sv(999_499), "999 kB");
+        assert_eq!(sv(999_950), "1,0 MB");
+        assert_eq!(sv(9_940), "9,9 kB");
+        assert_eq!(sv(9_960), "10 kB");
+        assert_eq!(sv(1_234_567), "1,2 MB");
+        assert_eq!(en(1_250_000), "1.3 MB");
+        assert_eq!(en(64 * 1024 * 1024), "67 MB");
+        assert_eq!(en(17_000_000_000_000), "17000 GB");
     }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::model::Status;
 use crate::model::site::StatusNote;
-use crate::model::types::{DecisionStatus, Form, GoalBasis, OutcomeKind, PartyKind};
+use crate::model::types::{DecisionStatus, FileKind, Form, GoalBasis, OutcomeKind, PartyKind};
 
 /// The strings of one language.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -76,6 +76,16 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "chart_desc_largest",
     "chart_desc_some_unpublished",
     "chart_desc_statistic",
+    "file_kind_pdf",
+    "file_kind_word",
+    "file_kind_excel",
+    "file_kind_powerpoint",
+    "file_kind_opendocument",
+    "file_kind_text",
+    "file_kind_csv",
+    "file_kind_image",
+    "file_kind_zip",
+    "file_kind_other",
 ];
 
 impl I18n {
@@ -158,6 +168,22 @@ impl I18n {
         self.text(match s {
             DecisionStatus::Decided => "decision_decided",
             DecisionStatus::Proposed => "decision_proposed",
+        })
+    }
+
+    /// The kind of a file, as shown next to a link to it ("PDF", "text").
+    pub fn file_kind(&self, k: FileKind) -> &str {
+        self.text(match k {
+            FileKind::Pdf => "file_kind_pdf",
+            FileKind::Word => "file_kind_word",
+            FileKind::Excel => "file_kind_excel",
+            FileKind::PowerPoint => "file_kind_powerpoint",
+            FileKind::OpenDocument => "file_kind_opendocument",
+            FileKind::Text => "file_kind_text",
+            FileKind::Csv => "file_kind_csv",
+            FileKind::Image => "file_kind_image",
+            FileKind::Zip => "file_kind_zip",
+            FileKind::Other => "file_kind_other",
         })
     }
 

@@ -21,6 +21,26 @@ pub fn page(id: &str) -> String {
     format!("pages/{id}.html")
 }
 
+/// Where an attachment (a file under `content/files/`, named by its path there) is published.
+/// Unlike the pages' ids, its name may hold any character: link to it with [`href`].
+pub fn file(name: &str) -> String {
+    format!("files/{name}")
+}
+
+/// `path` as a link: every byte but letters, digits, `-._~` and `/` percent-encoded, so a
+/// file name with spaces, `#`, `?` or `å` links to itself.
+pub fn href(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The relative prefix from a page at `path` back to the site root.
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -32,5 +52,15 @@ mod tests {
     fn roots() {
         assert_eq!(super::root_of("index.html"), "");
         assert_eq!(super::root_of("agreements/x.html"), "../");
+    }
+
+    #[test]
+    fn file_links_are_encoded() {
+        assert_eq!(super::file("2024/Beslut 1.pdf"), "files/2024/Beslut 1.pdf");
+        assert_eq!(
+            super::href("files/2024/Beslut #1 å?.pdf"),
+            "files/2024/Beslut%20%231%20%C3%A5%3F.pdf"
+        );
+        assert_eq!(super::href("files/a-b_c.~1.txt"), "files/a-b_c.~1.txt");
     }
 }

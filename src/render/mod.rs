@@ -1,5 +1,5 @@
 //! Turns the frozen `Site` into output files: HTML pages through the theme's templates (in
-//! parallel), the theme's static files, and the machine-readable exports.
+//! parallel), the theme's static files, the attachments, and the machine-readable exports.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -191,6 +191,15 @@ impl Renderer {
                 .get(&format!("static/{}", entry.path))
                 .map(|file| file.bytes.clone())
                 .ok_or_else(|| Problem::Data(format!("{}: the theme file is gone", entry.path))),
+            Maker::ContentFile(i) => {
+                let attachment = &ctx.site.attachments[*i];
+                crate::load::files::read(&attachment.path).map_err(|err| {
+                    Problem::Data(format!(
+                        "{}: the file cannot be read: {err}",
+                        attachment.path.display()
+                    ))
+                })
+            }
             Maker::Data(exporter) => exporter
                 .export(ctx.site)
                 .map_err(|err| Problem::Data(format!("{}: {err}", entry.path))),
@@ -400,6 +409,9 @@ pub fn render(
             if progress.cancelled() {
                 return None;
             }
+            // A large attachment is held from reading to writing one at a time.
+            let _turn = is_large_file(site, entry)
+                .then(|| LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner()));
             let made = renderer.make(&ctx, theme, entry);
             if entry.is_html_page() {
                 progress.advance(1);
@@ -447,3 +459,13 @@ pub fn render(
 /// such page at a time is in memory however many threads render: a page with the most marks
 /// a text may have takes up to about 250 MB.
 static HEAVY_PAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Held while an attachment larger than a content file may be (8 MiB) is read and written,
+/// so that at most one such file at a time is in memory however many threads render.
+static LARGE_FILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Whether `entry` is an attachment larger than [`crate::load::MAX_FILE_BYTES`].
+fn is_large_file(site: &Site, entry: &Entry) -> bool {
+    matches!(entry.maker, Maker::ContentFile(i)
+        if site.attachments[i].size > crate::load::MAX_FILE_BYTES)
+}

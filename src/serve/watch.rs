@@ -96,16 +96,24 @@ pub fn snapshot(roots: &[PathBuf]) -> Snapshot {
 }
 
 /// The names of the sources in the site folder (see [`watched_paths`]).
-const ROOTS: [&str; 6] = [
+const ROOTS: [&str; 7] = [
     "content",
     "themes",
     "site.yaml",
     "agreements",
     "reports",
     "pages",
+    "files",
 ];
 /// Those of [`ROOTS`] that are folders.
-const FOLDERS: [&str; 5] = ["content", "themes", "agreements", "reports", "pages"];
+const FOLDERS: [&str; 6] = [
+    "content",
+    "themes",
+    "agreements",
+    "reports",
+    "pages",
+    "files",
+];
 
 /// What the system's watcher passes on to [`Watcher::wait`].
 enum Signal {
@@ -697,6 +705,7 @@ mod tests {
             "/site/content/reports/r.md",
             "/site/themes/mine/templates/page.html",
             "/site/agreements/a.yaml",
+            "/site/files/avtal.pdf",
         ] {
             assert!(is_source(site, Path::new(yes)), "{yes}");
         }

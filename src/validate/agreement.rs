@@ -5,10 +5,11 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::types::*;
-use super::{agenda2030, vocabulary};
+use super::{agenda2030, attachments, vocabulary};
 use super::{amount, when, year_from};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::Loaded;
+use crate::load::files::Attachments;
 use crate::load::scalar::{Spanned, Text, position};
 use crate::load::schema::{
     ActivityEntry, AgreementFile, DecisionEntry, FollowUpEntry, FundingEntry, GoalEntry,
@@ -21,7 +22,12 @@ const MAX_YEARS_PER_LINE: i64 = 50;
 
 /// Checks one agreement file, part by part in the order of the format, and returns the
 /// agreement when the file has no error. Warnings about gaps come only for a file without errors.
-pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<Agreement> {
+/// `files` are the site's attachments, which sources may name.
+pub fn check(
+    loaded: &Loaded<AgreementFile>,
+    files: &Attachments,
+    diags: &mut Diagnostics,
+) -> Option<Agreement> {
     let file = &loaded.file;
     let raw = &loaded.data;
     let before = diags.error_count();
@@ -31,7 +37,7 @@ pub fn check(loaded: &Loaded<AgreementFile>, diags: &mut Diagnostics) -> Option<
         .as_ref()
         .and_then(|f| vocabulary::word(file, f, "form", diags))
         .unwrap_or_default();
-    let sources = check_sources(file, &raw.sources, diags);
+    let sources = check_sources(file, &raw.sources, files, diags);
     let parties = check_parties(file, &raw.parties, diags);
     let (start, end) = check_period(file, &raw.period, diags);
     let known_end = end.flatten();
@@ -148,10 +154,11 @@ fn activity(a: &ActivityEntry) -> Activity {
     }
 }
 
-/// At least one source; links must be web addresses, dates valid.
+/// At least one source; links must be web addresses, dates valid, files in `content/files/`.
 fn check_sources(
     file: &SourceFile,
     sources: &Spanned<Vec<SourceEntry>>,
+    files: &Attachments,
     diags: &mut Diagnostics,
 ) -> Vec<Source> {
     if sources.value.is_empty() {
@@ -174,7 +181,10 @@ fn check_sources(
                 title: s.title.clone(),
                 date: s.date.as_ref().and_then(|d| when(file, d, diags)),
                 url: s.url.as_ref().map(|u| u.value.clone()),
-                file: s.file.clone(),
+                file: s
+                    .file
+                    .as_ref()
+                    .and_then(|f| attachments::attachment(file, f, files, diags)),
             }
         })
         .collect()

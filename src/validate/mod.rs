@@ -3,6 +3,7 @@
 
 pub mod agenda2030;
 mod agreement;
+mod attachments;
 pub mod types;
 mod vocabulary;
 
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use self::types::{Agreement, Page, Report, Statistic};
+use self::types::{Agreement, Attachment, Page, Report, Statistic};
 use crate::config::{self, BuildOptions, Config, Language};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::scalar::{AmountText, Spanned, Text, position};
@@ -30,6 +31,8 @@ pub struct Checked {
     pub agreements: Vec<Agreement>,
     pub reports: Vec<Report>,
     pub pages: Vec<Page>,
+    /// Every file under `content/files/`, by name: all are published, named by a source or not.
+    pub attachments: Vec<Attachment>,
 }
 
 /// Checks everything; returns the checked content when there was no error.
@@ -43,8 +46,9 @@ pub fn validate(
         .as_ref()
         .and_then(|site| check_config(site, options, diags));
     let mut content = content;
+    let files = &content.attachments;
     let agreements: Vec<Agreement> = check_all(&mut content.agreements, diags, |loaded, diags| {
-        agreement::check(loaded, diags)
+        agreement::check(loaded, files, diags)
     })
     .into_iter()
     .flatten()
@@ -97,6 +101,12 @@ pub fn validate(
         })
         .collect();
     pages.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    let attachments = content
+        .attachments
+        .files
+        .iter()
+        .map(|(name, found)| attachments::of(name, found))
+        .collect();
     let config = config?;
     if diags.has_errors() {
         return None;
@@ -106,6 +116,7 @@ pub fn validate(
         agreements,
         reports,
         pages,
+        attachments,
     })
 }
 

@@ -1,5 +1,7 @@
 //! The checked domain types: what `validate` produces from the raw files.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use strum::{AsRefStr, EnumMessage, EnumString, VariantArray};
@@ -221,7 +223,74 @@ pub struct Source {
     pub title: String,
     pub date: Option<When>,
     pub url: Option<String>,
-    pub file: Option<String>,
+    /// The file under `content/files/` the source names, published with the site.
+    pub file: Option<Attachment>,
+}
+
+/// A file under `content/files/`, published as it is at `files/NAME`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    /// Its path below `content/files/` (and `files/` in the output), with `/` between folders.
+    pub name: String,
+    /// In bytes.
+    pub size: u64,
+    pub kind: FileKind,
+    /// Where its bytes are read from when it is published.
+    #[serde(skip)]
+    pub path: PathBuf,
+}
+
+impl Attachment {
+    /// The file's own name, without the folders it is in.
+    pub fn file_name(&self) -> &str {
+        self.name.rsplit('/').next().unwrap_or(&self.name)
+    }
+
+    /// The extension in capitals (`EPUB`), if it is a short word: shown as the type of a
+    /// file of a kind iopsite has no name for.
+    pub fn extension(&self) -> Option<String> {
+        let (_, ext) = self.file_name().rsplit_once('.')?;
+        let word = (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric());
+        word.then(|| ext.to_ascii_uppercase())
+    }
+}
+
+/// What kind of document a file is, by its extension; the reader sees it next to the link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    Pdf,
+    Word,
+    Excel,
+    PowerPoint,
+    OpenDocument,
+    Text,
+    Csv,
+    Image,
+    Zip,
+    Other,
+}
+
+impl FileKind {
+    /// The kind of the file named `name`, by its extension in any case.
+    pub fn of(name: &str) -> FileKind {
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, ext)| ext.to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "pdf" => FileKind::Pdf,
+            "doc" | "docx" => FileKind::Word,
+            "xls" | "xlsx" => FileKind::Excel,
+            "ppt" | "pptx" => FileKind::PowerPoint,
+            "odt" | "ods" | "odp" => FileKind::OpenDocument,
+            "txt" | "md" => FileKind::Text,
+            "csv" => FileKind::Csv,
+            "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "tif" | "tiff" => FileKind::Image,
+            "zip" => FileKind::Zip,
+            _ => FileKind::Other,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

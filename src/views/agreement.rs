@@ -8,7 +8,7 @@ use super::{AgreementRow, Ctx, Money, View};
 use crate::model::site::{AgreementEntry, ReportState, Sum, YearTotals};
 use crate::model::types::*;
 use crate::present::charts::{BarChart, LineChart, Stack};
-use crate::present::{markdown, urls};
+use crate::present::{format, markdown, urls};
 
 /// Year × funder table of one agreement.
 #[derive(Debug, Serialize)]
@@ -184,6 +184,32 @@ pub struct FollowUpView<'a> {
     pub notes: Option<&'a str>,
 }
 
+/// A document the agreement is transcribed from.
+#[derive(Debug, Serialize)]
+pub struct SourceView<'a> {
+    pub title: &'a str,
+    pub date: Option<When>,
+    pub url: Option<&'a str>,
+    pub file: Option<FileLink<'a>>,
+}
+
+/// A link to a file published with the site, with what the reader wants to know before
+/// opening it: its type and size.
+#[derive(Debug, Serialize)]
+pub struct FileLink<'a> {
+    /// The file's own name, without its folders.
+    pub name: &'a str,
+    /// Relative to the site root, percent-encoded.
+    pub url: String,
+    pub kind: FileKind,
+    /// "PDF", "text", or the extension of a kind without a name.
+    pub kind_label: String,
+    /// In bytes.
+    pub size: u64,
+    /// "1,2 MB".
+    pub size_label: String,
+}
+
 /// Everything on one agreement's page. Free-text fields are already HTML.
 #[derive(Debug, Serialize)]
 pub struct AgreementPage<'a> {
@@ -199,7 +225,7 @@ pub struct AgreementPage<'a> {
     pub termination: Option<String>,
     pub objectives: &'a [String],
     pub activities: &'a [Activity],
-    pub sources: &'a [Source],
+    pub sources: Vec<SourceView<'a>>,
     pub parties: Vec<PartyView<'a>>,
     pub period: PeriodView<'a>,
     pub funding: FundingTable<'a>,
@@ -275,7 +301,7 @@ impl<'a> Ctx<'a> {
             termination: md(&a.termination, 3),
             objectives: &a.objectives,
             activities: &a.activities,
-            sources: &a.sources,
+            sources: a.sources.iter().map(|s| self.source(s)).collect(),
             parties: self.parties(entry),
             period: period(entry),
             funding_chart: self.agreement_chart(&funding),
@@ -303,6 +329,30 @@ impl<'a> Ctx<'a> {
             statistics: self.statistics(entry),
         };
         View::new(a.title.as_str(), "a", page)
+    }
+
+    fn source(&self, s: &'a Source) -> SourceView<'a> {
+        SourceView {
+            title: &s.title,
+            date: s.date,
+            url: s.url.as_deref(),
+            file: s.file.as_ref().map(|f| self.file_link(f)),
+        }
+    }
+
+    fn file_link(&self, f: &'a Attachment) -> FileLink<'a> {
+        let kind_label = match (f.kind, f.extension()) {
+            (FileKind::Other, Some(ext)) => ext,
+            (kind, _) => self.t.file_kind(kind).to_string(),
+        };
+        FileLink {
+            name: f.file_name(),
+            url: urls::href(&urls::file(&f.name)),
+            kind: f.kind,
+            kind_label,
+            size: f.size,
+            size_label: format::file_size(f.size, self.site.config.language),
+        }
     }
 
     fn parties(&self, entry: &'a AgreementEntry) -> Vec<PartyView<'a>> {
