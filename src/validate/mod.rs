@@ -3,10 +3,10 @@
 
 pub mod agenda2030;
 mod agreement;
+mod organisations;
+pub mod text;
 pub mod types;
 mod vocabulary;
-
-pub use agreement::check as check_agreement;
 
 use std::collections::BTreeMap;
 
@@ -17,7 +17,7 @@ use self::types::{Agreement, Page, Report, Statistic};
 use crate::config::{self, BuildOptions, Config, Language};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::scalar::{AmountText, Spanned, Text, position};
-use crate::load::schema::SiteFile;
+use crate::load::schema::{AgreementFile, SiteFile};
 use crate::load::{Content, Loaded};
 
 /// Amounts above this (ten billion kronor a year) are typing errors, not grants.
@@ -44,11 +44,13 @@ pub fn validate(
         .and_then(|site| check_config(site, options, diags));
     let mut content = content;
     let agreements: Vec<Agreement> = check_all(&mut content.agreements, diags, |loaded, diags| {
-        agreement::check(loaded, diags)
+        check_agreement(loaded, diags)
     })
     .into_iter()
     .flatten()
     .collect();
+    organisations::warn_about_shared_numbers(&content.agreements, diags);
+    check_titles(&content, diags);
     let by_id: BTreeMap<&str, &Agreement> = agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     let agreement_files = &content.agreement_files;
     let checked_reports = check_all(&mut content.reports, diags, |loaded, diags| {
@@ -91,7 +93,7 @@ pub fn validate(
         .iter()
         .map(|loaded| Page {
             id: loaded.id.clone(),
-            title: loaded.data.front.title.clone(),
+            title: loaded.data.front.title.value.clone(),
             order: loaded.data.front.order.unwrap_or(i64::MAX),
             body: loaded.data.body.clone(),
         })
@@ -107,6 +109,29 @@ pub fn validate(
         reports,
         pages,
     })
+}
+
+/// Checks one agreement file: the characters of its names and titles, then its parts; returns
+/// the agreement when the file has no error.
+pub fn check_agreement(
+    loaded: &Loaded<AgreementFile>,
+    diags: &mut Diagnostics,
+) -> Option<Agreement> {
+    let clean = text::check_agreement(&loaded.file, &loaded.data, diags);
+    agreement::check(loaded, diags).filter(|_| clean)
+}
+
+/// The titles of reports and pages may not hold invisible characters (see [`text`]).
+fn check_titles(content: &Content, diags: &mut Diagnostics) {
+    for loaded in &content.reports {
+        if let Some(title) = &loaded.data.front.title {
+            text::check_value(&front_file(&loaded.file), "the report title", title, diags);
+        }
+    }
+    for loaded in &content.pages {
+        let title = &loaded.data.front.title;
+        text::check_value(&front_file(&loaded.file), "the page title", title, diags);
+    }
 }
 
 /// Runs `check` on every item, in parallel; the problems are kept in the items' order.
@@ -164,6 +189,10 @@ fn check_config(
         Some(word) => vocabulary::word(file, word, "language", diags).unwrap_or(Language::Sv),
     };
     let site_as_of = raw.as_of.as_ref().and_then(|d| date(file, d, diags));
+    text::check_value(file, "the site title", &raw.title, diags);
+    if let Some(publisher) = &raw.publisher {
+        text::check_value(file, "the publisher", publisher, diags);
+    }
     if diags.error_count() > before {
         return None;
     }
@@ -177,11 +206,11 @@ fn check_config(
         base_url.push('/');
     }
     Some(Config {
-        title: raw.title.clone(),
+        title: raw.title.value.clone(),
         description: raw.description.clone(),
         base_url,
         language,
-        publisher: raw.publisher.clone(),
+        publisher: raw.publisher.as_ref().map(|p| p.value.clone()),
         as_of,
         notice: raw.notice.clone(),
         publish_contact_details: raw.publish_contact_details,
@@ -324,7 +353,7 @@ fn check_report(
         id: loaded.id.clone(),
         agreement: id.to_string(),
         year: i32::try_from(year).ok()?,
-        title: front.title.clone(),
+        title: front.title.as_ref().map(|t| t.value.clone()),
         received,
         spent,
         statistics,
