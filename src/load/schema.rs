@@ -9,9 +9,9 @@ use super::scalar::{AmountText, Spanned, Text};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementFile {
-    pub title: String,
+    pub title: Spanned<String>,
     #[serde(default)]
-    pub short_title: Option<String>,
+    pub short_title: Option<Spanned<String>>,
     #[serde(default)]
     pub form: Option<Spanned<String>>,
     #[serde(default)]
@@ -58,7 +58,7 @@ pub struct AgreementFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActivityEntry {
-    pub name: String,
+    pub name: Spanned<String>,
     #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
@@ -68,7 +68,7 @@ pub struct ActivityEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
-    pub title: String,
+    pub title: Spanned<String>,
     #[serde(default)]
     pub date: Option<Spanned<Text>>,
     #[serde(default)]
@@ -86,7 +86,7 @@ pub struct PartyEntry {
     #[serde(default)]
     pub org_number: Option<Spanned<Text>>,
     #[serde(default)]
-    pub unit: Option<String>,
+    pub unit: Option<Spanned<String>>,
     #[serde(default)]
     pub address: Option<String>,
     #[serde(default)]
@@ -98,7 +98,7 @@ pub struct PartyEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactEntry {
-    pub name: String,
+    pub name: Spanned<String>,
     #[serde(default)]
     pub role: Option<String>,
     #[serde(default)]
@@ -110,7 +110,7 @@ pub struct ContactEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignatoryEntry {
-    pub name: String,
+    pub name: Spanned<String>,
     #[serde(default)]
     pub role: Option<String>,
     #[serde(default)]
@@ -238,7 +238,7 @@ pub struct ReportFrontMatter {
     pub agreement: Spanned<String>,
     pub year: Spanned<i64>,
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<Spanned<String>>,
     #[serde(default)]
     pub received: Option<Spanned<Text>>,
     #[serde(default)]
@@ -263,7 +263,7 @@ pub struct StatisticEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
-    pub title: String,
+    pub title: Spanned<String>,
     #[serde(default)]
     pub order: Option<i64>,
 }
@@ -272,14 +272,14 @@ pub struct PageFrontMatter {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
-    pub title: String,
+    pub title: Spanned<String>,
     #[serde(default)]
     pub description: Option<String>,
     pub base_url: Spanned<String>,
     #[serde(default)]
     pub language: Option<Spanned<String>>,
     #[serde(default)]
-    pub publisher: Option<String>,
+    pub publisher: Option<Spanned<String>>,
     #[serde(default)]
     pub as_of: Option<Spanned<Text>>,
     #[serde(default)]

@@ -119,8 +119,8 @@ fn agreement(loaded: &Loaded<AgreementFile>, checked: CheckedParts) -> Agreement
     let raw = &loaded.data;
     Agreement {
         id: loaded.id.clone(),
-        title: raw.title.clone(),
-        short_title: raw.short_title.clone(),
+        title: raw.title.value.clone(),
+        short_title: raw.short_title.as_ref().map(|t| t.value.clone()),
         form: checked.form,
         diary_numbers: raw.diary_numbers.clone(),
         summary: raw.summary.clone(),
@@ -148,7 +148,7 @@ fn agreement(loaded: &Loaded<AgreementFile>, checked: CheckedParts) -> Agreement
 
 fn activity(a: &ActivityEntry) -> Activity {
     Activity {
-        name: a.name.clone(),
+        name: a.name.value.clone(),
         description: a.description.clone(),
         volume: a.volume.clone(),
     }
@@ -178,7 +178,7 @@ fn check_sources(
                 check_url(file, url, diags);
             }
             Source {
-                title: s.title.clone(),
+                title: s.title.value.clone(),
                 date: s.date.as_ref().and_then(|d| when(file, d, diags)),
                 url: s.url.as_ref().map(|u| u.value.clone()),
                 file: s
@@ -507,13 +507,13 @@ fn check_party(file: &SourceFile, p: &PartyEntry, name: String, diags: &mut Diag
         name,
         kind,
         org_number,
-        unit: p.unit.clone(),
+        unit: p.unit.as_ref().map(|u| u.value.clone()),
         address: p.address.clone(),
         contacts: p
             .contacts
             .iter()
             .map(|c| Contact {
-                name: c.name.clone(),
+                name: c.name.value.clone(),
                 role: c.role.clone(),
                 phone: c.phone.clone(),
                 email: c.email.clone(),
@@ -523,7 +523,7 @@ fn check_party(file: &SourceFile, p: &PartyEntry, name: String, diags: &mut Diag
             .signatories
             .iter()
             .map(|s| Signatory {
-                name: s.name.clone(),
+                name: s.name.value.clone(),
                 role: s.role.clone(),
                 date: s.date.as_ref().and_then(|d| when(file, d, diags)),
             })
@@ -536,6 +536,9 @@ fn org_number(
     value: &Spanned<Text>,
     diags: &mut Diagnostics,
 ) -> Option<OrgNumber> {
+    if super::text::find(&value.value.0).is_some() {
+        return None; // reported by `text::check_agreement`, with the character's code
+    }
     match OrgNumber::parse(&value.value.0) {
         Ok(n) => Some(n),
         Err(err) => {

@@ -4,10 +4,10 @@
 pub mod agenda2030;
 mod agreement;
 mod attachments;
+mod organisations;
+pub mod text;
 pub mod types;
 mod vocabulary;
-
-pub use agreement::check as check_agreement;
 
 use std::collections::BTreeMap;
 
@@ -18,7 +18,7 @@ use self::types::{Agreement, Attachment, Page, Report, Statistic};
 use crate::config::{self, BuildOptions, Config, Language};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::scalar::{AmountText, Spanned, Text, position};
-use crate::load::schema::SiteFile;
+use crate::load::schema::{AgreementFile, SiteFile};
 use crate::load::{Content, Loaded};
 
 /// Amounts above this (ten billion kronor a year) are typing errors, not grants.
@@ -48,11 +48,13 @@ pub fn validate(
     let mut content = content;
     let files = &content.attachments;
     let agreements: Vec<Agreement> = check_all(&mut content.agreements, diags, |loaded, diags| {
-        agreement::check(loaded, files, diags)
+        check_agreement(loaded, files, diags)
     })
     .into_iter()
     .flatten()
     .collect();
+    organisations::warn_about_shared_numbers(&content.agreements, diags);
+    check_titles(&content, diags);
     let by_id: BTreeMap<&str, &Agreement> = agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     let agreement_files = &content.agreement_files;
     let checked_reports = check_all(&mut content.reports, diags, |loaded, diags| {
@@ -95,7 +97,7 @@ pub fn validate(
         .iter()
         .map(|loaded| Page {
             id: loaded.id.clone(),
-            title: loaded.data.front.title.clone(),
+            title: loaded.data.front.title.value.clone(),
             order: loaded.data.front.order.unwrap_or(i64::MAX),
             body: loaded.data.body.clone(),
         })
@@ -118,6 +120,30 @@ pub fn validate(
         pages,
         attachments,
     })
+}
+
+/// Checks one agreement file: the characters of its names and titles, then its parts; returns
+/// the agreement when the file has no error.
+pub fn check_agreement(
+    loaded: &Loaded<AgreementFile>,
+    files: &crate::load::files::Attachments,
+    diags: &mut Diagnostics,
+) -> Option<Agreement> {
+    let clean = text::check_agreement(&loaded.file, &loaded.data, diags);
+    agreement::check(loaded, files, diags).filter(|_| clean)
+}
+
+/// The titles of reports and pages may not hold invisible characters (see [`text`]).
+fn check_titles(content: &Content, diags: &mut Diagnostics) {
+    for loaded in &content.reports {
+        if let Some(title) = &loaded.data.front.title {
+            text::check_value(&front_file(&loaded.file), "the report title", title, diags);
+        }
+    }
+    for loaded in &content.pages {
+        let title = &loaded.data.front.title;
+        text::check_value(&front_file(&loaded.file), "the page title", title, diags);
+    }
 }
 
 /// Runs `check` on every item, in parallel; the problems are kept in the items' order.
@@ -183,6 +209,10 @@ fn check_config(
         .reports_from
         .as_ref()
         .and_then(|y| year_from(file, y, diags));
+    text::check_value(file, "the site title", &raw.title, diags);
+    if let Some(publisher) = &raw.publisher {
+        text::check_value(file, "the publisher", publisher, diags);
+    }
     if diags.error_count() > before {
         return None;
     }
@@ -196,11 +226,11 @@ fn check_config(
         base_url.push('/');
     }
     Some(Config {
-        title: raw.title.clone(),
+        title: raw.title.value.clone(),
         description: raw.description.clone(),
         base_url,
         language,
-        publisher: raw.publisher.clone(),
+        publisher: raw.publisher.as_ref().map(|p| p.value.clone()),
         as_of,
         notice: raw.notice.clone(),
         publish_contact_details: raw.publish_contact_details,
@@ -420,7 +450,7 @@ fn check_report(
         id: loaded.id.clone(),
         agreement: id.to_string(),
         year: i32::try_from(year).ok()?,
-        title: front.title.clone(),
+        title: front.title.as_ref().map(|t| t.value.clone()),
         received,
         spent,
         statistics,
