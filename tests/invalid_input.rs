@@ -339,7 +339,7 @@ const CASES: &[Case] = &[
         "content/agreements/amount-as-text.yaml",
         24,
         13,
-        "`650 000` is not an amount; write whole kronor without spaces (650000), or `unpublished` if the publisher withholds it, or `unknown` if the publisher does not know it",
+        "`650 000` is not an amount; write whole kronor without separators: 650000",
     ),
     // --- names that must refer to parties --------------------------------------------------
     case(
@@ -427,7 +427,7 @@ const CASES: &[Case] = &[
         "content/reports/report-wrong-type.md",
         3,
         7,
-        "expected a whole number here",
+        "`tjugotjugofyra` is not a year; write the calendar year the report covers as four digits, e.g. year: 2024",
     ),
     case(
         "page-missing-title.md",
@@ -609,7 +609,7 @@ fn all_problems_of_a_run_are_reported_together() {
             path: "content/agreements/amount-as-text.yaml",
             line: 24,
             column: 13,
-            message: "`650 000` is not an amount; write whole kronor without spaces (650000), or `unpublished` if the publisher withholds it, or `unknown` if the publisher does not know it",
+            message: "`650 000` is not an amount; write whole kronor without separators: 650000",
         },
         Expected {
             path: "content/reports/report-unknown-agreement.md",

@@ -8,6 +8,8 @@ use serde::de::{self, Deserializer, Visitor};
 
 pub use serde_saphyr::Spanned;
 
+use crate::diagnostics::SourceFile;
+
 /// Any YAML scalar, kept as the text the user wrote. Used for dates, years and organisation
 /// numbers, which editors write both quoted and unquoted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,4 +98,57 @@ pub fn position<T>(spanned: &Spanned<T>) -> (usize, usize) {
         usize::try_from(loc.line()).unwrap_or(0),
         usize::try_from(loc.column()).unwrap_or(0),
     )
+}
+
+/// The scalar that starts at 1-based `column` (in characters) of `line`, as the editor wrote
+/// it: without its quotes, a trailing comment or trailing spaces. `None` if nothing is there.
+///
+/// A parsed value can differ from what was written (`500.000` is read as the number 500), and
+/// a message should quote what the editor sees in the file.
+pub fn written_at(line: &str, column: usize) -> Option<String> {
+    let start = line
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map(|(i, _)| i)?;
+    let rest = &line[start..];
+    let text = match rest.chars().next()? {
+        quote @ ('"' | '\'') => rest[1..].split(quote).next().unwrap_or(""),
+        _ => rest.split(" #").next().unwrap_or(rest).trim_end(),
+    };
+    (!text.trim().is_empty()).then(|| text.to_string())
+}
+
+/// [`written_at`] for the position of `value` in `file`.
+pub fn as_written<T>(file: &SourceFile, value: &Spanned<T>) -> Option<String> {
+    let (line, column) = position(value);
+    if line == 0 {
+        return None;
+    }
+    written_at(&file.line_text(line + file.line_offset)?, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_value_as_written() {
+        assert_eq!(
+            written_at("    amount: 500.000", 13).as_deref(),
+            Some("500.000")
+        );
+        assert_eq!(
+            written_at("year: 2024/2025 # två", 7).as_deref(),
+            Some("2024/2025")
+        );
+        assert_eq!(written_at("  x: \"3,5\" # c", 6).as_deref(), Some("3,5"));
+        assert_eq!(written_at("  x: 'ja'", 6).as_deref(), Some("ja"));
+        assert_eq!(
+            written_at("  - goal: jämställdhet", 11).as_deref(),
+            Some("jämställdhet")
+        );
+        assert_eq!(written_at("å: ö", 4).as_deref(), Some("ö"));
+        assert_eq!(written_at("x:", 3), None);
+        assert_eq!(written_at("x: 1", 0), None);
+    }
 }

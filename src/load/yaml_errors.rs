@@ -1,5 +1,10 @@
 //! Turns the YAML parser's messages into advice for an editor: plain words, a position on
-//! the line that needs changing, and a "did you mean" for misspelt keys.
+//! the line that needs changing, and a "did you mean" for misspelt keys. A value the parser
+//! could not read is quoted as the editor wrote it, with what to write instead.
+
+use std::collections::BTreeMap;
+
+use super::scalar::written_at;
 
 /// Rewrites a parser message found at 1-based (`line`, `column`) of `yaml`.
 pub fn explain(yaml: &str, line: usize, column: usize, message: &str) -> (usize, usize, String) {
@@ -32,9 +37,25 @@ pub fn explain(yaml: &str, line: usize, column: usize, message: &str) -> (usize,
     if message.starts_with("unknown key") {
         return (line, column, suggest(message));
     }
-    let advice = if message.contains("mapping values are not allowed") {
+    if let Some(found) = explain_value(&lines, line, column, message)
+        .or_else(|| missing_space_after_colon(&lines, line, message))
+    {
+        return found;
+    }
+    let unexpected_key = message.contains("mapping values are not allowed");
+    // A `: ` after the line's own key is inside its value; otherwise it is the line's own
+    // key that came where the parser expected none, most often because of its indentation.
+    let colon_in_value = unexpected_key && has_colon_before(&lines, line, column);
+    if unexpected_key
+        && !colon_in_value
+        && let Some(found) = over_indented(&lines, line)
+    {
+        return found;
+    }
+    let advice = if colon_in_value {
         "a `: ` inside a value starts a new key; put the whole value in quotes, e.g. title: \"IOP: Mötesplats\""
-    } else if message.contains("did not find expected '-' indicator")
+    } else if unexpected_key
+        || message.contains("did not find expected '-' indicator")
         || message.contains("did not find expected key")
     {
         "the indentation does not match the lines above; check the spaces at the start of this line"
@@ -50,6 +71,306 @@ pub fn explain(yaml: &str, line: usize, column: usize, message: &str) -> (usize,
         column,
         format!("{advice} (the YAML parser says: {message})"),
     )
+}
+
+/// What kind of value the parser failed to read, from its (tidied) message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueKind {
+    WholeNumber,
+    Number,
+    Boolean,
+}
+
+/// Advice for a value of the wrong kind at `line`, `column`, in the words of the key it
+/// belongs to; `None` to keep the parser's message.
+fn explain_value(
+    lines: &[&str],
+    line: usize,
+    column: usize,
+    message: &str,
+) -> Option<(usize, usize, String)> {
+    let kind = if message == "expected a whole number here" {
+        ValueKind::WholeNumber
+    } else if message.contains("invalid floating point") || message == "expected a number here" {
+        ValueKind::Number
+    } else if message.contains("invalid boolean") {
+        ValueKind::Boolean
+    } else {
+        return None;
+    };
+    if let Some(found) = continued_value(lines, line) {
+        return Some(found);
+    }
+    let text = lines.get(line.checked_sub(1)?)?;
+    let written = written_at(text, column)?;
+    let advice = match kind {
+        ValueKind::Boolean => {
+            format!("`{written}` is not true or false; write true (ja) or false (nej)")
+        }
+        ValueKind::Number if written.parse::<f64>().is_err() => number_advice(&written),
+        ValueKind::WholeNumber if written.parse::<i64>().is_err() => match key_at(text, column)? {
+            "goal" => goal_advice(&written),
+            "year" => year_advice(&written),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((line, column, advice))
+}
+
+/// The key whose value starts at `column` of `text`: `goal` for `  - goal: x`.
+fn key_at(text: &str, column: usize) -> Option<&str> {
+    let start = text
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map_or(text.len(), |(i, _)| i);
+    let key = text[..start].trim_end().strip_suffix(':')?;
+    let key = key.trim_start_matches([' ', '-']);
+    (!key.is_empty() && !key.contains([' ', ':'])).then_some(key)
+}
+
+/// A number written the Swedish way or with a unit: say how to write it.
+fn number_advice(written: &str) -> String {
+    if !written.chars().any(|c| c.is_ascii_digit()) {
+        return format!(
+            "`{written}` is not a number; write the value as a number, such as 40 or 3.5"
+        );
+    }
+    let compact: String = written
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\''))
+        .collect();
+    let digits = compact.strip_prefix('-').unwrap_or(&compact);
+    let groups: Vec<&str> = digits.split(',').collect();
+    let all_digits = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    if !all_digits {
+        return format!(
+            "`{written}` is not a number; write only the number here (such as 40 or 3.5) and a unit under `unit:`"
+        );
+    }
+    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+    match groups.len() {
+        1 => format!(
+            "`{written}` is not a number; write it with no spaces or thousands separators ({compact}) and decimals with a point"
+        ),
+        2 if !thousands => format!(
+            "`{written}` is not a number; write decimals with a point ({}) and no spaces or thousands separators",
+            compact.replace(',', ".")
+        ),
+        2 => format!(
+            "`{written}` is not a number; write decimals with a point and no spaces or thousands separators: {} for thousands, or {} if the comma marks decimals",
+            compact.replace(',', ""),
+            compact.replace(',', ".")
+        ),
+        _ if thousands => format!(
+            "`{written}` is not a number; write it with no spaces or thousands separators ({}) and decimals with a point",
+            compact.replace(',', "")
+        ),
+        _ => format!(
+            "`{written}` is not a number; write decimals with a point (3.5) and no spaces or thousands separators"
+        ),
+    }
+}
+
+/// A goal written as a word or as a target: name the number to write.
+fn goal_advice(written: &str) -> String {
+    if let Some((goal, target)) = written.split_once('.')
+        && goal.parse::<u8>().is_ok_and(|g| (1..=17).contains(&g))
+        && !target.is_empty()
+        && target.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return format!(
+            "`{written}` is a target, not a goal number; write goal: {goal} and targets: [{written}]"
+        );
+    }
+    let numbers: Vec<&str> = written
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if let [number] = numbers.as_slice()
+        && number.parse::<u8>().is_ok_and(|g| (1..=17).contains(&g))
+    {
+        return format!("`{written}` is not a goal number; write only the number: goal: {number}");
+    }
+    let mut advice =
+        format!("`{written}` is not a goal number; write the number of the Agenda 2030 goal, 1–17");
+    let named: Vec<String> = goals_named(written)
+        .into_iter()
+        .map(|(n, en, sv)| format!("goal {n} is {en} / {sv}"))
+        .collect();
+    if !named.is_empty() {
+        advice.push_str(&format!(" ({})", named.join("; ")));
+    }
+    advice
+}
+
+/// The goals (number, English name, Swedish name) whose name contains `word` or is contained
+/// in it, ignoring case. The names are the built-in theme's, the ones the site shows.
+fn goals_named(word: &str) -> Vec<(u8, String, String)> {
+    let word = word.trim().to_lowercase();
+    if word.chars().count() < 4 {
+        return Vec::new();
+    }
+    let theme = crate::theme::Theme::builtin();
+    let names = |language: &str| -> BTreeMap<String, String> {
+        theme
+            .files
+            .get(&format!("i18n/{language}.yaml"))
+            .and_then(|file| std::str::from_utf8(&file.bytes).ok())
+            .and_then(|text| serde_saphyr::from_str(text).ok())
+            .unwrap_or_default()
+    };
+    let (en, sv) = (names("en"), names("sv"));
+    (1..=17u8)
+        .filter_map(|n| {
+            let key = format!("goal_{n}");
+            Some((n, en.get(&key)?.clone(), sv.get(&key)?.clone()))
+        })
+        .filter(|(_, en, sv)| {
+            [en, sv].iter().any(|name| {
+                let name = name.to_lowercase();
+                name.contains(&word) || word.contains(&name)
+            })
+        })
+        .collect()
+}
+
+/// A year written as a span, a date or a word: a report covers one calendar year.
+fn year_advice(written: &str) -> String {
+    let runs: Vec<&str> = written
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let first = runs.first().filter(|r| r.len() == 4);
+    let between = |a: &str, b: &str| {
+        let (Some(i), Some(j)) = (written.find(a), written.rfind(b)) else {
+            return String::new();
+        };
+        written
+            .get(i + a.len()..j)
+            .unwrap_or("")
+            .trim()
+            .to_lowercase()
+    };
+    match (first, runs.as_slice()) {
+        (Some(year), [a, b])
+            if matches!(b.len(), 2 | 4)
+                && ["/", "-", "–", "—", "till", "to", "och", "and", "&", ","]
+                    .contains(&between(a, b).as_str()) =>
+        {
+            format!(
+                "`{written}` is not one year; a report covers one calendar year: write year: {year} (and make a report per year)"
+            )
+        }
+        (Some(year), _) => format!(
+            "`{written}` is not a year; write the calendar year the report covers as four digits: year: {year}"
+        ),
+        (None, _) => format!(
+            "`{written}` is not a year; write the calendar year the report covers as four digits, e.g. year: 2024"
+        ),
+    }
+}
+
+/// `key:value` with no space after the colon: YAML reads the whole line as one word.
+fn missing_space_after_colon(
+    lines: &[&str],
+    line: usize,
+    message: &str,
+) -> Option<(usize, usize, String)> {
+    if !(message.contains("simple key expected ':'")
+        || message.starts_with("expected `key: value` lines here"))
+    {
+        return None;
+    }
+    let text = lines.get(line.checked_sub(1)?)?;
+    let start = key_column(text);
+    let content = &text[start..];
+    let (key, value) = content.split_once(':')?;
+    let value = value.split(" #").next().unwrap_or(value).trim_end();
+    // A key is a word (`amount`), not a time (`10:30`) or an address (`https://…`).
+    if !key.starts_with(|c: char| c.is_alphabetic())
+        || !key.chars().all(|c| c.is_alphanumeric() || c == '_')
+        || value.is_empty()
+        || value.starts_with([' ', ':', '/'])
+    {
+        return None;
+    }
+    Some((
+        line,
+        start + key.chars().count() + 2,
+        format!("a key needs a space after its colon: write `{key}: {value}`"),
+    ))
+}
+
+/// The value on `line` went on to the next line because that line is indented more than
+/// the value's key: point at that line.
+fn continued_value(lines: &[&str], line: usize) -> Option<(usize, usize, String)> {
+    let text = lines.get(line.checked_sub(1)?)?;
+    if !has_inline_value(text) {
+        return None;
+    }
+    let key = key_column(text);
+    let next = (line..lines.len()).find(|&i| is_content(lines[i]))?;
+    let spaces = indent(lines[next]);
+    (spaces > key).then(|| (next + 1, spaces + 1, over_indented_message(key + 1)))
+}
+
+/// `line` holds a key indented more than the key above it, whose value it then seems to
+/// continue: say so, instead of advising quotes.
+fn over_indented(lines: &[&str], line: usize) -> Option<(usize, usize, String)> {
+    let text = lines.get(line.checked_sub(1)?)?;
+    let above = (0..line - 1).rev().find(|&i| is_content(lines[i]))?;
+    let key = key_column(lines[above]);
+    let spaces = indent(text);
+    (has_inline_value(lines[above]) && spaces > key)
+        .then(|| (line, spaces + 1, over_indented_message(key + 1)))
+}
+
+fn over_indented_message(column: usize) -> String {
+    format!(
+        "this line is indented more than the line above; keys of the same entry start in the same column (column {column})"
+    )
+}
+
+/// Whether a `:` comes before `column` on `line`: the line has a key of its own there, so a
+/// second `: ` is inside its value.
+fn has_colon_before(lines: &[&str], line: usize, column: usize) -> bool {
+    lines.get(line.wrapping_sub(1)).is_some_and(|text| {
+        text.chars()
+            .take(column.saturating_sub(1))
+            .any(|c| c == ':')
+    })
+}
+
+/// Whether a line holds something (not blank, not only a comment).
+fn is_content(text: &str) -> bool {
+    let trimmed = text.trim_start_matches(' ');
+    !trimmed.is_empty() && !trimmed.starts_with('#')
+}
+
+/// The spaces at the start of a line.
+fn indent(text: &str) -> usize {
+    text.len() - text.trim_start_matches(' ').len()
+}
+
+/// The 0-based column of a line's key: after its indentation and any `- ` of list entries.
+fn key_column(text: &str) -> usize {
+    let mut rest = text.trim_start_matches(' ');
+    while let Some(after) = rest.strip_prefix("- ") {
+        rest = after.trim_start_matches(' ');
+    }
+    text.len() - rest.len()
+}
+
+/// Whether a line is `key: value` with the value on the same line (not a block that follows).
+fn has_inline_value(text: &str) -> bool {
+    let content = &text[key_column(text)..];
+    content.split_once(": ").is_some_and(|(key, value)| {
+        let value = value.trim_start();
+        !key.is_empty() && !value.is_empty() && !value.starts_with(['#', '|', '>'])
+    })
 }
 
 /// The first line of the mapping whose key sits at `column` on `line`: walks up over its
@@ -147,6 +468,113 @@ mod tests {
             suggest("unknown key `zzz`; expected one of title"),
             "unknown key `zzz`; expected one of title"
         );
+    }
+
+    #[test]
+    fn numbers_as_written() {
+        assert_eq!(
+            number_advice("1,000"),
+            "`1,000` is not a number; write decimals with a point and no spaces or thousands separators: 1000 for thousands, or 1.000 if the comma marks decimals"
+        );
+        assert_eq!(
+            number_advice("1 200,5"),
+            "`1 200,5` is not a number; write decimals with a point (1200.5) and no spaces or thousands separators"
+        );
+        assert_eq!(
+            number_advice("1,000,000"),
+            "`1,000,000` is not a number; write it with no spaces or thousands separators (1000000) and decimals with a point"
+        );
+        assert_eq!(
+            number_advice("40 %"),
+            "`40 %` is not a number; write only the number here (such as 40 or 3.5) and a unit under `unit:`"
+        );
+        assert_eq!(
+            number_advice("många"),
+            "`många` is not a number; write the value as a number, such as 40 or 3.5"
+        );
+    }
+
+    #[test]
+    fn years_as_written() {
+        for span in ["2024/25", "2024 till 2025", "2024–2025"] {
+            assert!(
+                year_advice(span).contains(
+                    "is not one year; a report covers one calendar year: write year: 2024"
+                ),
+                "{span}"
+            );
+        }
+        assert_eq!(
+            year_advice("2024-12-31"),
+            "`2024-12-31` is not a year; write the calendar year the report covers as four digits: year: 2024"
+        );
+        assert_eq!(
+            year_advice("2024.5"),
+            "`2024.5` is not a year; write the calendar year the report covers as four digits: year: 2024"
+        );
+    }
+
+    #[test]
+    fn goals_as_written() {
+        assert_eq!(
+            goal_advice("5.a"),
+            "`5.a` is a target, not a goal number; write goal: 5 and targets: [5.a]"
+        );
+        assert_eq!(
+            goal_advice("Mål 13"),
+            "`Mål 13` is not a goal number; write only the number: goal: 13"
+        );
+        assert_eq!(
+            goal_advice("Climate ACTION"),
+            "`Climate ACTION` is not a goal number; write the number of the Agenda 2030 goal, 1–17 (goal 13 is Climate action / Bekämpa klimatförändringarna)"
+        );
+        assert_eq!(
+            goal_advice("xyzzy"),
+            "`xyzzy` is not a goal number; write the number of the Agenda 2030 goal, 1–17"
+        );
+    }
+
+    #[test]
+    fn colon_without_space() {
+        let lines = [
+            "funding:",
+            "  - amount:500 # kr",
+            "  - 10:30",
+            "  - https://x.se",
+        ];
+        assert_eq!(
+            missing_space_after_colon(&lines, 2, "simple key expected ':'"),
+            Some((
+                2,
+                12,
+                "a key needs a space after its colon: write `amount: 500`".to_string()
+            ))
+        );
+        assert_eq!(
+            missing_space_after_colon(&lines, 3, "simple key expected ':'"),
+            None
+        );
+        assert_eq!(
+            missing_space_after_colon(&lines, 4, "simple key expected ':'"),
+            None
+        );
+    }
+
+    #[test]
+    fn indented_too_far_or_colon_in_value() {
+        let yaml = "period:\n  start: 2024-01-01\n   end: 2026-12-31\n";
+        let (l, c, m) = explain(yaml, 3, 7, "mapping values are not allowed in this context");
+        assert_eq!((l, c), (3, 4));
+        assert!(m.contains("(column 3)"), "{m}");
+        let yaml = "sources:\n  - title: IOP: Kupan\n";
+        let (l, c, m) = explain(
+            yaml,
+            2,
+            14,
+            "mapping values are not allowed in this context",
+        );
+        assert_eq!((l, c), (2, 14));
+        assert!(m.contains("quotes"), "{m}");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use self::types::{Agreement, Attachment, Page, Report, Statistic};
 use crate::config::{self, BuildOptions, Config, Language};
 use crate::diagnostics::{Diagnostics, SourceFile};
-use crate::load::scalar::{AmountText, Spanned, Text, position};
+use crate::load::scalar::{AmountText, Spanned, Text, as_written, position};
 use crate::load::schema::{AgreementFile, SiteFile};
 use crate::load::{Content, Loaded};
 
@@ -365,15 +365,39 @@ pub(crate) fn amount(
         }
         AmountText::Kronor(k) => i64::try_from(*k).ok().map(Amount::Kronor),
         AmountText::Invalid(text) => {
-            diags.error(
-                file,
-                line,
-                col,
-                format!("`{text}` is not an amount; write whole kronor without spaces (650000), or `unpublished` if the publisher withholds it, or `unknown` if the publisher does not know it"),
-            );
+            // Quote what the editor wrote: YAML reads `500.000` as the number 500.
+            let text = as_written(file, value).unwrap_or_else(|| text.clone());
+            let message = match grouped_kronor(&text) {
+                Some(kronor) => format!(
+                    "`{text}` is not an amount; write whole kronor without separators: {kronor}"
+                ),
+                None => format!(
+                    "`{text}` is not an amount; write whole kronor without spaces (650000), or `unpublished` if the publisher withholds it, or `unknown` if the publisher does not know it"
+                ),
+            };
+            diags.error(file, line, col, message);
             None
         }
     }
+}
+
+/// The digits of whole kronor written in groups of three with one kind of separator
+/// (`500.000`, `650 000`, `1,200,000`), or `None` if `text` is not written so.
+fn grouped_kronor(text: &str) -> Option<String> {
+    let separator = text.chars().find(|c| !c.is_ascii_digit())?;
+    if !matches!(
+        separator,
+        ' ' | '.' | ',' | '\'' | '\u{a0}' | '\u{2009}' | '\u{202f}'
+    ) {
+        return None;
+    }
+    let groups: Vec<&str> = text.split(separator).collect();
+    let grouped = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3);
+    grouped.then(|| groups.concat())
 }
 
 fn check_report(
