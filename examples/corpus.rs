@@ -148,7 +148,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
 /// Writes the site into `out/content/`.
 pub fn generate(out: &Path, options: &Options) -> io::Result<Summary> {
     let content = out.join("content");
-    for folder in ["agreements", "reports", "pages"] {
+    for folder in ["agreements", "reports", "pages", "files"] {
         fs::create_dir_all(content.join(folder))?;
     }
     let agreements = options.agreements;
@@ -191,7 +191,19 @@ fn write_agreement<'w>(
 ) -> io::Result<Written<'w>> {
     let plan = Plan::new(i, world, as_of(), rng);
     let path = content.join("agreements").join(format!("{}.yaml", plan.id));
-    fs::write(path, agreement::yaml(&plan, rng))?;
+    let text = agreement::yaml(&plan, rng);
+    // A source that names a file is published with the site: write the file it names.
+    if let Some(name) = text.lines().find_map(|l| l.trim().strip_prefix("file: ")) {
+        let name = name.trim_matches('"');
+        fs::write(
+            content.join("files").join(name),
+            format!(
+                "Överenskommelse {} (påhittad, för prov av iopsite)\n",
+                plan.id
+            ),
+        )?;
+    }
+    fs::write(path, text)?;
     let mut written = Written {
         public_bodies: plan.publics.iter().map(|p| p.body.name.as_str()).collect(),
         organisation: &plan.organisation.name,
