@@ -113,8 +113,10 @@ struct AgreementRecord<'a> {
     judged_unlawful: bool,
     /// As known: `2023-07-01`, `2023-07` or `2023`.
     start: When,
-    /// As known; empty when the end is not known.
+    /// As known, after decided extensions; empty when the end is not known.
     end: Option<When>,
+    /// The end a proposed (not decided) extension would give.
+    proposed_end: Option<When>,
     dates_approximate: bool,
     organisations: String,
     organisation_numbers: String,
@@ -196,6 +198,7 @@ fn agreement_records(site: &Site) -> Vec<AgreementRecord<'_>> {
                 judged_unlawful: a.judged_unlawful(),
                 start: a.period.start,
                 end: e.end,
+                proposed_end: e.proposed_end,
                 dates_approximate: a.period.approximate,
                 organisations: joined(a.parties.iter().map(|p| p.name.as_str())),
                 organisation_numbers: joined(a.parties.iter().map(|p| {

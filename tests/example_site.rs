@@ -73,8 +73,13 @@ fn figures_come_out_as_in_the_documents() {
             assert_eq!((decided, proposed), ((800_000, 270_000), (0, 0)));
         }
     }
+    // The end is the decided one; 004's extension is only proposed.
     assert_eq!(
         barn.end.map(|e| e.to_string()).as_deref(),
+        Some("2024-12-31")
+    );
+    assert_eq!(
+        barn.proposed_end.map(|e| e.to_string()).as_deref(),
         Some("2025-12-31")
     );
     let html = page(

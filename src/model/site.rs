@@ -192,10 +192,10 @@ pub struct AgreementEntry {
     pub reports: Vec<(i32, ReportState)>,
     /// The organisation behind each party, in party order.
     pub party_orgs: Vec<OrgIdx>,
-    /// The end in the signed agreement, when a decision moved it.
+    /// The end in the signed agreement, when a decided extension moved it.
     pub original_end: Option<When>,
-    /// The decisions that set the end are all proposals so far.
-    pub extension_proposed: bool,
+    /// The end a proposed extension would give (not decided yet).
+    pub proposed_end: Option<When>,
     /// The date by which the parties are to take a position on extending.
     pub extension_decision_due: Option<NaiveDate>,
     /// The agreement's decisions by date (earliest first; equal dates in written order).
@@ -432,7 +432,9 @@ fn entry(
     // An extension decided after the window opened resets it: count from the new end.
     let window = months_before_end.unwrap_or(config.ending_soon_months);
     let (status, status_notes, ended_by) = status_of(&agreement, end, window, as_of);
-    let years = years_of(&agreement, end, reports, report_index);
+    // The years run to the end a proposal would give, so its money has its years; reports
+    // are due only up to the decided end.
+    let years = years_of(&agreement, agreement.furthest_end(), reports, report_index);
     let mut totals: BTreeMap<i32, YearTotals> = BTreeMap::new();
     let mut sum = YearTotals::default();
     for line in &agreement.funding {
@@ -452,7 +454,12 @@ fn entry(
         .filter(|&y| y > agreement.period.start.year());
     // Reports are due for the finished years that are followed up here, up to an outcome
     // that ended the agreement.
-    let last_due = agreement.ending_outcome().map(|o| o.date.year());
+    let last_due = agreement
+        .ending_outcome()
+        .map(|o| o.date.year())
+        .into_iter()
+        .chain(end.map(|e| e.last().year()))
+        .min();
     let report_states: Vec<(i32, ReportState)> = years
         .iter()
         .filter_map(|&year| {
@@ -483,12 +490,7 @@ fn entry(
         reports: report_states,
         party_orgs,
         original_end: if extended { agreement.period.end } else { None },
-        extension_proposed: extended
-            && agreement
-                .decisions
-                .iter()
-                .filter(|d| d.extends_to.is_some() && d.extends_to == end)
-                .all(|d| d.status == DecisionStatus::Proposed),
+        proposed_end: agreement.proposed_end(),
         extension_decision_due: months_before_end.and_then(|m| {
             agreement
                 .period

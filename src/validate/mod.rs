@@ -431,7 +431,7 @@ fn check_report(
     if let Some(a) = agreement {
         let first = a.period.start.year();
         let last = a
-            .end()
+            .furthest_end()
             .map_or(i32::MAX, |e| chrono::Datelike::year(&e.last()));
         if year < i64::from(first) || year > i64::from(last) {
             let (line, col) = position(&front.year);

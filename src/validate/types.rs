@@ -485,13 +485,30 @@ pub struct Agreement {
 }
 
 impl Agreement {
-    /// The planned end after every extension decision; `None` when it is not known.
+    /// The planned end after every decided extension; `None` when it is not known.
     pub fn end(&self) -> Option<When> {
         self.decisions
             .iter()
+            .filter(|d| d.status == DecisionStatus::Decided)
             .filter_map(|d| d.extends_to)
             .chain(self.period.end)
             .max_by_key(|w| w.last())
+    }
+
+    /// The end a proposed extension would give, when it is later than [`Agreement::end`].
+    pub fn proposed_end(&self) -> Option<When> {
+        let end = self.end();
+        self.decisions
+            .iter()
+            .filter(|d| d.status == DecisionStatus::Proposed)
+            .filter_map(|d| d.extends_to)
+            .filter(|to| end.is_some_and(|e| to.last() > e.last()))
+            .max_by_key(|w| w.last())
+    }
+
+    /// The last end the agreement may have: the proposed end, else the end.
+    pub fn furthest_end(&self) -> Option<When> {
+        self.proposed_end().or_else(|| self.end())
     }
 
     /// The outcome that ended the agreement, if one did (the earliest).

@@ -109,8 +109,8 @@ pub struct PeriodView<'a> {
     pub approximate: bool,
     /// The end in the signed agreement, when a decision extended it.
     pub original_end: Option<When>,
-    /// The decision that set `end` is only a proposal so far.
-    pub extension_proposed: bool,
+    /// The end a proposed extension would give.
+    pub proposed_end: Option<When>,
     pub ends_without_notice: bool,
     pub extension: Option<&'a Extension>,
     /// The date by which a position on extension is due.
@@ -675,7 +675,7 @@ fn period(entry: &AgreementEntry) -> PeriodView<'_> {
         end: entry.end,
         approximate: p.approximate,
         original_end: entry.original_end,
-        extension_proposed: entry.extension_proposed,
+        proposed_end: entry.proposed_end,
         ends_without_notice: p.ends_without_notice,
         extension: p.extension.as_ref(),
         extension_decision_due: entry.extension_decision_due,

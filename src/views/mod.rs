@@ -114,6 +114,8 @@ pub struct AgreementRow<'a> {
 pub struct PeriodSpan {
     pub start: When,
     pub end: Option<When>,
+    /// The end a proposed extension would give.
+    pub proposed_end: Option<When>,
     pub approximate: bool,
 }
 
@@ -219,6 +221,7 @@ impl<'a> Ctx<'a> {
             period: PeriodSpan {
                 start: a.period.start,
                 end: entry.end,
+                proposed_end: entry.proposed_end,
                 approximate: a.period.approximate,
             },
             organisations: entry
