@@ -317,6 +317,9 @@ fn the_example_site_keeps_unknown_and_proposed_apart() {
     let json = agreement_json(out.path(), "malmo-region-skane-roda-korset-barn");
     assert_eq!(json["public_total"], 3_200_000);
     assert_eq!(json["proposed_public_total"], 800_000);
+    // The end is the decided one; the proposal's end is given as proposed.
+    assert_eq!(json["end"], "2024-12-31");
+    assert_eq!(json["proposed_end"], "2025-12-31");
     let html = read(
         out.path(),
         "agreements/malmo-region-skane-roda-korset-barn.html",
@@ -325,6 +328,12 @@ fn the_example_site_keeps_unknown_and_proposed_apart() {
     assert!(page.contains("2025 Förslag"), "{page}");
     assert!(
         page.contains("+ 800 000 kr föreslaget, ej beslutat"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "Avtalstid 2021-01-01 – 2024-12-31 (förlängning till 2025-12-31 föreslagen, ej beslutad)"
+        ),
         "{page}"
     );
     assert!(

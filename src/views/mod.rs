@@ -96,6 +96,8 @@ pub struct AgreementRow<'a> {
     pub status: Status,
     /// The status in words; for an agreement an outcome ended, the outcome.
     pub status_label: &'a str,
+    /// The outcome that ended the agreement, if one did.
+    pub ended_by: Option<crate::model::types::OutcomeKind>,
     /// A court has judged the agreement unlawful.
     pub judged_unlawful: bool,
     pub period: PeriodSpan,
@@ -217,6 +219,7 @@ impl<'a> Ctx<'a> {
                 Some(kind) => self.t.outcome(kind),
                 None => self.t.status(entry.status),
             },
+            ended_by: entry.ended_by,
             judged_unlawful: a.judged_unlawful(),
             period: PeriodSpan {
                 start: a.period.start,
