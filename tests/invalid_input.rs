@@ -259,13 +259,28 @@ const CASES: &[Case] = &[
         12,
         "basis `stated` is unknown; use one of: named (in the agreement text), assessed (by the publisher)",
     ),
+    case(
+        "outcome-kind-unknown.yaml",
+        "content/agreements/outcome-kind-unknown.yaml",
+        32,
+        11,
+        "outcome kind `hävd` is unknown; use one of: ended_early (the parties ended it before its end), terminated (a party terminated it, e.g. for breach), annulled (it was annulled or declared void), judged_unlawful (a court judged it unlawful)",
+    ),
     // --- dates -----------------------------------------------------------------------------
     case(
         "invalid-date.yaml",
         "content/agreements/invalid-date.yaml",
         20,
         8,
-        "`2025-02-30` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known",
+        "`2025-02-30` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known, or `unknown` when the end is not known",
+    ),
+    case(
+        // An end that is not known is the word `unknown`, not a Swedish word for it.
+        "period-end-word.yaml",
+        "content/agreements/period-end-word.yaml",
+        20,
+        8,
+        "`okänt` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known, or `unknown` when the end is not known",
     ),
     case(
         "end-before-start.yaml",
@@ -340,6 +355,28 @@ const CASES: &[Case] = &[
         24,
         13,
         "`650 000` is not an amount; write whole kronor without separators: 650000",
+    ),
+    case(
+        "funding-amount-and-total.yaml",
+        "content/agreements/funding-amount-and-total.yaml",
+        25,
+        12,
+        "give either `amount` (for each year) or `total` (for all the years together), not both",
+    ),
+    case(
+        "funding-without-amount.yaml",
+        "content/agreements/funding-without-amount.yaml",
+        22,
+        12,
+        "this funding line has no amount; add `amount:` (whole kronor a year), or `total:` (for all its years together), with `unpublished` or `unknown` where the sum is not public or not known",
+    ),
+    case(
+        // A court's fine is known when it is written: `unknown` means leave it out.
+        "outcome-fine-unknown.yaml",
+        "content/agreements/outcome-fine-unknown.yaml",
+        34,
+        11,
+        "write the fine in whole kronor, or leave `fine` out if it is not known",
     ),
     // --- names that must refer to parties --------------------------------------------------
     case(

@@ -133,6 +133,14 @@ fn an_unknown_amount_is_unknown_everywhere_and_sums_say_at_least() {
     let entry = outcome.site.agreement("laxhjalp-okant-belopp").unwrap();
     assert_eq!(entry.total().public.kronor, 300_000);
     assert_eq!(entry.total().public.unknown, 1);
+    assert_eq!(entry.missing_reports().collect::<Vec<_>>(), vec![2025]);
+
+    // A report received in a month known only as a month says just that.
+    let report = read(out.path(), "reports/laxhjalp-okant-belopp-2024.html");
+    assert!(
+        report.contains("<time datetime=\"2025-03\">2025-03</time>"),
+        "{report}"
+    );
 }
 
 #[test]

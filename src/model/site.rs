@@ -223,16 +223,24 @@ pub struct StatisticPoint {
 impl AgreementEntry {
     /// The year to show as "per year" for `year` (the build year), and its public money:
     /// that year if funded, else the first funded year of an upcoming agreement, else the last.
+    /// Only years with decided public money count: a year with only proposed money or own
+    /// contributions has no public money to show.
     pub fn yearly_public(&self, year: i32) -> Option<(i32, Sum)> {
-        let first = *self.totals.keys().next()?;
-        let shown = if self.totals.contains_key(&year) {
+        let decided: BTreeMap<i32, Sum> = self
+            .totals
+            .iter()
+            .filter(|(_, t)| t.public.lines > 0)
+            .map(|(&y, t)| (y, t.public))
+            .collect();
+        let first = *decided.keys().next()?;
+        let shown = if decided.contains_key(&year) {
             year
         } else if year < first {
             first
         } else {
-            *self.totals.keys().next_back()?
+            *decided.keys().next_back()?
         };
-        Some((shown, self.totals[&shown].public))
+        Some((shown, decided[&shown]))
     }
 
     /// Totals over the whole agreement.
@@ -290,6 +298,8 @@ pub struct GoalEntry {
     /// The agreements linked to the goal, in agreement order.
     pub agreements: Vec<GoalUse>,
     pub public_by_year: BTreeMap<i32, Sum>,
+    /// Decided public money over all years, each line counted once.
+    pub public_total: Sum,
 }
 
 /// The whole site, computed once.
@@ -613,6 +623,7 @@ fn tally(
             number,
             agreements: Vec::new(),
             public_by_year: BTreeMap::new(),
+            public_total: Sum::default(),
         })
         .collect();
     for (ai, entry) in entries.iter().enumerate() {
@@ -659,6 +670,7 @@ fn tally(
                 .iter()
                 .filter(|l| l.kind == FundingKind::Public && !l.proposed)
             {
+                goal.public_total.add(line.amount);
                 for year in line.years() {
                     goal.public_by_year
                         .entry(year)

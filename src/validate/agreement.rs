@@ -198,10 +198,23 @@ fn check_period(
     diags: &mut Diagnostics,
 ) -> (Option<When>, Option<Option<When>>) {
     let start = when(file, &period.start, diags);
-    let end = if period.end.value.0.trim() == "unknown" {
+    let end_text = period.end.value.0.trim();
+    let end = if end_text == "unknown" {
         Some(None)
     } else {
-        when(file, &period.end, diags).map(Some)
+        let parsed = super::parse_when(end_text);
+        if parsed.is_none() {
+            let (line, col) = position(&period.end);
+            diags.error(
+                file,
+                line,
+                col,
+                format!(
+                    "`{end_text}` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known, or `unknown` when the end is not known"
+                ),
+            );
+        }
+        parsed.map(Some)
     };
     if let (Some(s), Some(Some(e))) = (start, end)
         && e.last() < s.first

@@ -310,7 +310,7 @@ pub(crate) fn when(
 }
 
 /// `2024-06-20`, `2024-06` or `2024` (years 1900–2200).
-fn parse_when(text: &str) -> Option<self::types::When> {
+pub(crate) fn parse_when(text: &str) -> Option<self::types::When> {
     use self::types::{Precision, When};
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize| -> Option<u32> {

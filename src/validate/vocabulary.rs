@@ -57,7 +57,7 @@ mod tests {
     use serde::Serialize;
 
     use super::*;
-    use crate::validate::types::{DecisionStatus, Form, GoalBasis, PartyKind};
+    use crate::validate::types::{DecisionStatus, Form, GoalBasis, OutcomeKind, PartyKind};
 
     /// The message for a wrong word names every variant, each word it names is accepted, and
     /// the word read is the word serde writes (the site's output depends on the latter).
@@ -100,6 +100,7 @@ mod tests {
     #[test]
     fn decision_status_message_lists_every_status() {
         check_vocabulary::<DecisionStatus>("status");
+        check_vocabulary::<OutcomeKind>("outcome kind");
     }
 
     #[test]

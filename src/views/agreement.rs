@@ -24,6 +24,8 @@ pub struct FundingTable<'a> {
     pub has_unknown: bool,
     /// Some row is one sum for several years.
     pub has_together: bool,
+    /// Some row comes after an outcome ended the agreement.
+    pub has_after_end: bool,
     pub notes: Vec<FundingNote<'a>>,
 }
 
@@ -52,6 +54,8 @@ pub struct FundingRow {
     pub from_decision: bool,
     /// The row's money is only proposed so far.
     pub proposed: bool,
+    /// The row's years all come after an outcome ended the agreement.
+    pub after_end: bool,
 }
 
 impl FundingRow {
@@ -66,6 +70,7 @@ impl FundingRow {
             total: Money::from(public) + Money::from(own),
             from_decision: false,
             proposed: false,
+            after_end: false,
         }
     }
 }
@@ -494,6 +499,8 @@ impl<'a> Ctx<'a> {
                 .or_default()
                 .push(line);
         }
+        // The year an outcome ended the agreement: later money was provided for, not paid.
+        let ended_in = a.ending_outcome().map(|o| o.date.year());
         let mut decided_cells: Vec<Option<Money>> = vec![None; columns.len()];
         let mut proposed_cells: Vec<Option<Money>> = vec![None; columns.len()];
         let mut rows = Vec::new();
@@ -523,6 +530,7 @@ impl<'a> Ctx<'a> {
             row.together = first != last;
             row.from_decision = lines.iter().all(|l| l.decision.is_some());
             row.proposed = lines.iter().all(|l| l.proposed);
+            row.after_end = ended_in.is_some_and(|y| first > y);
             rows.push(row);
         }
         let all = entry.total();
@@ -545,6 +553,7 @@ impl<'a> Ctx<'a> {
                 })
                 .collect(),
             has_together: rows.iter().any(|r| r.together),
+            has_after_end: rows.iter().any(|r| r.after_end),
             rows,
             total: FundingRow::new(self.t.get("total"), decided_cells, all.public, all.own),
             proposed_total,

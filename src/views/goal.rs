@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{AgreementRow, Ctx, GoalRef, Money, View, YearAmount, by_year, sum_all};
+use super::{AgreementRow, Ctx, GoalRef, Money, View, YearAmount, by_year};
 use crate::model::site::GoalEntry;
 use crate::model::types::GoalBasis;
 use crate::present::charts::{BarChart, Stack};
@@ -36,7 +36,7 @@ impl<'a> Ctx<'a> {
         GoalRow {
             goal: self.goal_ref(goal.number),
             agreement_count: goal.agreements.len(),
-            public_total: sum_all(&goal.public_by_year),
+            public_total: goal.public_total.into(),
         }
     }
 

@@ -282,11 +282,6 @@ fn year_money(totals: &BTreeMap<i32, YearTotals>) -> Vec<YearMoney> {
     totals.iter().map(|(y, t)| YearMoney::new(*y, t)).collect()
 }
 
-fn sum_all(map: &BTreeMap<i32, Sum>) -> Money {
-    map.values()
-        .fold(Money::default(), |acc, s| acc + Money::from(*s))
-}
-
 fn by_year(map: &BTreeMap<i32, Sum>) -> Vec<YearAmount> {
     map.iter()
         .map(|(y, s)| YearAmount {
