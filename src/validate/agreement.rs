@@ -198,23 +198,11 @@ fn check_period(
     diags: &mut Diagnostics,
 ) -> (Option<When>, Option<Option<When>>) {
     let start = when(file, &period.start, diags);
-    let end_text = period.end.value.0.trim();
-    let end = if end_text == "unknown" {
+    let end = if period.end.value.0.trim() == "unknown" {
         Some(None)
     } else {
-        let parsed = super::parse_when(end_text);
-        if parsed.is_none() {
-            let (line, col) = position(&period.end);
-            diags.error(
-                file,
-                line,
-                col,
-                format!(
-                    "`{end_text}` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known, or `unknown` when the end is not known"
-                ),
-            );
-        }
-        parsed.map(Some)
+        let also = ", or `unknown` when the end is not known";
+        super::when_or(file, &period.end, also, diags).map(Some)
     };
     if let (Some(s), Some(Some(e))) = (start, end)
         && e.last() < s.first
@@ -668,37 +656,29 @@ impl FundingLines<'_> {
         let proposed = decision
             .and_then(|d| self.decisions.get(d.0))
             .is_some_and(|d| d.status == DecisionStatus::Proposed);
-        if together {
-            if !(first..=last).all(|y| self.seen.insert((y, funder, entry.unit.clone()))) {
-                diags.error(file, line, col, format!("{} already has a funding line for one of the years {first}–{last}; give each funder (and unit) one line per year", parties[funder.0].name));
-                return;
-            }
-            self.out.push(FundingLine {
-                year: first,
-                until: Some(last),
-                funder,
-                unit: entry.unit.clone(),
-                amount,
-                kind,
-                note: entry.note.clone(),
-                decision,
-                proposed,
-            });
-            return;
-        }
-        for year in first..=last {
-            if !self.seen.insert((year, funder, entry.unit.clone())) {
+        // Money per year is a line per year; one sum for the years together is one line.
+        let starts: Vec<i32> = if together {
+            vec![first]
+        } else {
+            (first..=last).collect()
+        };
+        for start in starts {
+            let end = if together { last } else { start };
+            let clash = (start..=end)
+                .filter(|&y| !self.seen.insert((y, funder, entry.unit.clone())))
+                .min();
+            if let Some(year) = clash {
                 diags.error(
-                file,
-                line,
-                col,
-                format!("{} already has a funding line for {year}; give each funder (and unit) one line per year", parties[funder.0].name),
-            );
+                    file,
+                    line,
+                    col,
+                    format!("{} already has a funding line for {year}; give each funder (and unit) one line per year", parties[funder.0].name),
+                );
                 continue;
             }
             self.out.push(FundingLine {
-                year,
-                until: None,
+                year: start,
+                until: together.then_some(last),
                 funder,
                 unit: entry.unit.clone(),
                 amount,

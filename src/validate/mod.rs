@@ -293,6 +293,16 @@ pub(crate) fn when(
     value: &Spanned<Text>,
     diags: &mut Diagnostics,
 ) -> Option<self::types::When> {
+    when_or(file, value, "", diags)
+}
+
+/// [`when`], with `also` (", or `unknown` …") added to the advice of its error.
+pub(crate) fn when_or(
+    file: &SourceFile,
+    value: &Spanned<Text>,
+    also: &str,
+    diags: &mut Diagnostics,
+) -> Option<self::types::When> {
     let text = value.value.0.trim();
     let parsed = parse_when(text);
     if parsed.is_none() {
@@ -302,7 +312,7 @@ pub(crate) fn when(
             line,
             col,
             format!(
-                "`{text}` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known"
+                "`{text}` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known{also}"
             ),
         );
     }
@@ -310,7 +320,7 @@ pub(crate) fn when(
 }
 
 /// `2024-06-20`, `2024-06` or `2024` (years 1900–2200).
-pub(crate) fn parse_when(text: &str) -> Option<self::types::When> {
+fn parse_when(text: &str) -> Option<self::types::When> {
     use self::types::{Precision, When};
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize| -> Option<u32> {

@@ -65,8 +65,7 @@ impl BarChart {
             return proposed.unwrap_or_default();
         }
         let span = year_span(&years);
-        let unpublished: Vec<String> = self
-            .years
+        let unpublished: Vec<String> = years
             .iter()
             .zip(&totals)
             .filter(|(_, m)| m.unpublished)
@@ -86,8 +85,7 @@ impl BarChart {
                     ("each", &text.kr(totals[0].kronor)),
                 ],
             )
-        } else if let Some((peak_year, peak)) = self
-            .years
+        } else if let Some((peak_year, peak)) = years
             .iter()
             .zip(&totals)
             .max_by_key(|(y, m)| (m.kronor, -**y))
@@ -120,8 +118,7 @@ impl BarChart {
                 &[("years", &unpublished.join(", "))],
             ));
         }
-        let unknown: Vec<String> = self
-            .years
+        let unknown: Vec<String> = years
             .iter()
             .zip(&totals)
             .filter(|(_, m)| m.unknown)
