@@ -389,6 +389,12 @@ fn swedish_content_on_an_english_site_is_marked_swedish() {
     assert!(html.contains("<h1 lang=\"sv\">"), "title not marked");
     let report = read(out.path(), "reports/kalmar-kvinnojouren-2025.html");
     assert!(report.contains("<div class=\"prose report-body\" lang=\"sv\">"));
+    // Agreement names in lists are Swedish too.
+    let list = read(out.path(), "agreements.html");
+    assert!(
+        list.contains("href=\"agreements/kalmar-kvinnojouren.html\" lang=\"sv\">"),
+        "names in the list not marked"
+    );
     // A Swedish site with Swedish content marks nothing extra.
     let (out, _) = build(&repo(), (2026, 11, 23));
     let html = read(out.path(), "agreements/kalmar-kvinnojouren.html");

@@ -93,6 +93,8 @@ pub struct AgreementRow<'a> {
     pub url: String,
     pub title: &'a str,
     pub name: &'a str,
+    /// The `lang` of the agreement's title and name, when it differs from the interface's.
+    pub lang: Option<&'static str>,
     pub status: Status,
     /// The status in words; for an agreement an outcome ended, the outcome.
     pub status_label: &'a str,
@@ -214,6 +216,7 @@ impl<'a> Ctx<'a> {
             url: urls::agreement(&a.id),
             title: &a.title,
             name: a.short_name(),
+            lang: self.content_lang(a.language),
             status: entry.status,
             status_label: match entry.ended_by {
                 Some(kind) => self.t.outcome(kind),

@@ -11,6 +11,8 @@ use crate::present::{markdown, urls};
 #[derive(Debug, Serialize)]
 pub struct ReportPage<'a> {
     pub agreement: Link<'a>,
+    /// The `lang` of the agreement's name, when it differs from the interface's.
+    pub agreement_lang: Option<&'static str>,
     pub year: i32,
     pub title: Cow<'a, str>,
     pub received: Option<crate::model::types::When>,
@@ -25,19 +27,20 @@ impl<'a> Ctx<'a> {
     /// One annual report's page.
     pub fn report(&self, report: &'a Report) -> View<'a> {
         let title = self.report_title(report);
+        let agreement_language = self
+            .site
+            .agreement(&report.agreement)
+            .and_then(|e| e.agreement.language);
         let page = ReportPage {
             agreement: Link {
                 name: self.agreement_name(report),
                 url: urls::agreement(&report.agreement),
             },
+            agreement_lang: self.content_lang(agreement_language),
             year: report.year,
             title: title.clone(),
             received: report.received,
-            content_lang: self.content_lang(report.language.or_else(|| {
-                self.site
-                    .agreement(&report.agreement)
-                    .and_then(|e| e.agreement.language)
-            })),
+            content_lang: self.content_lang(report.language.or(agreement_language)),
             spent: report
                 .spent
                 .map(|k| Money::from(crate::model::types::Amount::Kronor(k))),
