@@ -6,7 +6,7 @@
 //! Each case copies `tests/fixtures/minimal` into a fresh temporary folder and changes it.
 
 mod common;
-use common::minimal_site;
+use common::{minimal_site, show};
 
 use std::fs;
 use std::path::Path;
@@ -67,14 +67,6 @@ fn errors_of(site: &Path) -> Vec<Diagnostic> {
         Err(Failure::Content(diagnostics)) => diagnostics,
         Err(other) => panic!("expected content errors, got {other}"),
     }
-}
-
-fn show(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| format!("{d}\n  [{:?}]", d.message))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Asserts that `diagnostics` has an error at `path:line:column` saying exactly `message`.

@@ -6,7 +6,7 @@
 //! folder, drops one fixture from `tests/fixtures/invalid/` into it and runs `iopsite::check`.
 
 mod common;
-use common::{fixtures, minimal_site};
+use common::{fixtures, minimal_site, show};
 
 use std::fs;
 use std::path::Path;
@@ -29,14 +29,6 @@ fn errors_of(site: &Path) -> Vec<Diagnostic> {
         Err(Failure::Content(diagnostics)) => diagnostics,
         Err(other) => panic!("expected content errors, got {other}"),
     }
-}
-
-fn show(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| format!("{d}\n  [{:?}]", d.message))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// One expected diagnostic: where it points and what it says.

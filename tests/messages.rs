@@ -5,7 +5,7 @@
 //! folder, drops one fixture from `tests/fixtures/messages/` into it and runs `iopsite::check`.
 
 mod common;
-use common::{fixtures, minimal_site};
+use common::{fixtures, minimal_site, show};
 
 use std::fs;
 
@@ -100,14 +100,6 @@ fn destination(fixture: &str) -> String {
     } else {
         format!("content/agreements/{fixture}")
     }
-}
-
-fn show(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| format!("{d}\n  [{:?}]", d.message))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The one error `case` must give, or what went wrong.

@@ -9,7 +9,7 @@
 //! the test pass for the wrong reason.
 
 mod common;
-use common::{fixtures, minimal_site};
+use common::{fixtures, minimal_site, show};
 
 use std::fs;
 use std::path::Path;
@@ -23,14 +23,6 @@ fn options() -> BuildOptions {
         as_of: Some(NaiveDate::from_ymd_opt(2026, 11, 23).expect("a valid date")),
         ..Default::default()
     }
-}
-
-fn show(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| format!("{d}\n  [{:?}]", d.message))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Where a fixture goes: `site-*.yaml` replaces `content/site.yaml`, other `.yaml` go into

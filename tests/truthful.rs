@@ -403,3 +403,28 @@ fn swedish_content_on_an_english_site_is_marked_swedish() {
         "content marked on a Swedish site"
     );
 }
+
+#[test]
+fn an_unknown_end_is_said_and_never_decides_the_status() {
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("truthful"), copy.path());
+    let path = copy
+        .path()
+        .join("content/agreements/laxhjalp-okant-belopp.yaml");
+    let yaml = fs::read_to_string(&path).unwrap();
+    fs::write(&path, yaml.replace("end: 2025-12-31", "end: unknown")).unwrap();
+    let (out, outcome) = build(copy.path(), (2026, 11, 29));
+    let entry = outcome.site.agreement("laxhjalp-okant-belopp").unwrap();
+    assert_eq!(entry.status, Status::Unclear);
+    // The years run to the last year with money or a report.
+    assert_eq!(entry.years, vec![2024, 2025]);
+    let page = text(&read(out.path(), "agreements/laxhjalp-okant-belopp.html"));
+    assert!(
+        page.contains("Avtalstid 2024-01-01 – slutdatum okänt"),
+        "{page}"
+    );
+    assert!(page.contains("Slutdatumet är inte känt"), "{page}");
+    let json = agreement_json(out.path(), "laxhjalp-okant-belopp");
+    assert_eq!(json["end"], serde_json::Value::Null);
+    assert_eq!(json["status"], "unclear");
+}

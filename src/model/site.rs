@@ -123,18 +123,6 @@ pub struct YearTotals {
     pub proposed_own: Sum,
 }
 
-impl<'a> std::iter::Sum<&'a YearTotals> for YearTotals {
-    fn sum<I: Iterator<Item = &'a YearTotals>>(iter: I) -> YearTotals {
-        iter.fold(YearTotals::default(), |mut all, t| {
-            all.public += t.public;
-            all.own += t.own;
-            all.proposed_public += t.proposed_public;
-            all.proposed_own += t.proposed_own;
-            all
-        })
-    }
-}
-
 impl YearTotals {
     /// Adds `amount` of `line` (its amount, or its share of one year).
     pub fn add_amount(&mut self, line: &FundingLine, amount: Amount) {
@@ -226,21 +214,18 @@ impl AgreementEntry {
     /// Only years with decided public money count: a year with only proposed money or own
     /// contributions has no public money to show.
     pub fn yearly_public(&self, year: i32) -> Option<(i32, Sum)> {
-        let decided: BTreeMap<i32, Sum> = self
-            .totals
-            .iter()
-            .filter(|(_, t)| t.public.lines > 0)
-            .map(|(&y, t)| (y, t.public))
-            .collect();
-        let first = *decided.keys().next()?;
-        let shown = if decided.contains_key(&year) {
-            year
-        } else if year < first {
-            first
-        } else {
-            *decided.keys().next_back()?
+        let decided = || {
+            self.totals
+                .iter()
+                .filter(|(_, t)| t.public.lines > 0)
+                .map(|(&y, t)| (y, t.public))
         };
-        Some((shown, decided[&shown]))
+        let (first, _) = decided().next()?;
+        match self.totals.get(&year).filter(|t| t.public.lines > 0) {
+            Some(t) => Some((year, t.public)),
+            None if year < first => decided().next(),
+            None => decided().next_back(),
+        }
     }
 
     /// Totals over the whole agreement.
@@ -444,7 +429,7 @@ fn entry(
     let (status, status_notes, ended_by) = status_of(&agreement, end, window, as_of);
     // The years run to the end a proposal would give, so its money has its years; reports
     // are due only up to the decided end.
-    let years = years_of(&agreement, agreement.furthest_end(), reports, report_index);
+    let years = years_of(&agreement, agreement.furthest_end(), reports);
     let mut totals: BTreeMap<i32, YearTotals> = BTreeMap::new();
     let mut sum = YearTotals::default();
     for line in &agreement.funding {
@@ -556,21 +541,20 @@ fn status_of(
 
 /// The calendar years of the agreement: start to end, or, with an unknown end, to the last
 /// year that has money or a report.
-fn years_of(
-    agreement: &Agreement,
-    end: Option<When>,
-    reports: &[Report],
-    report_index: &HashMap<(&str, i32), ReportIdx>,
-) -> Vec<i32> {
+fn years_of(agreement: &Agreement, end: Option<When>, reports: &[Report]) -> Vec<i32> {
     let first = agreement.period.start.year();
     let last = match end {
         Some(e) => e.last().year(),
         None => {
             let funded = agreement.funding.iter().map(|l| *l.years().end());
-            let reported = report_index
-                .iter()
-                .filter(|((id, _), _)| *id == agreement.id)
-                .map(|(_, &i)| reports[i.0].year);
+            // `reports` is sorted by agreement and year: the agreement's last report is the
+            // one before the first report of a later agreement.
+            let after = reports.partition_point(|r| r.agreement <= agreement.id);
+            let reported = after
+                .checked_sub(1)
+                .map(|i| &reports[i])
+                .filter(|r| r.agreement == agreement.id)
+                .map(|r| r.year);
             funded.chain(reported).fold(first, i32::max)
         }
     };

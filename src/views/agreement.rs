@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{AgreementRow, Ctx, Money, View};
+use super::{AgreementRow, Ctx, Money, PeriodSpan, View};
 use crate::model::site::{AgreementEntry, ReportState, Sum, YearTotals};
 use crate::model::types::*;
 use crate::present::charts::{BarChart, LineChart, Stack};
@@ -108,14 +108,11 @@ pub struct PartyView<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct PeriodView<'a> {
-    pub start: When,
-    /// `None`: not known.
-    pub end: Option<When>,
-    pub approximate: bool,
+    /// Start, end, proposed end and whether the dates are approximate, as in the lists.
+    #[serde(flatten)]
+    pub span: PeriodSpan,
     /// The end in the signed agreement, when a decision extended it.
     pub original_end: Option<When>,
-    /// The end a proposed extension would give.
-    pub proposed_end: Option<When>,
     pub ends_without_notice: bool,
     pub extension: Option<&'a Extension>,
     /// The date by which a position on extension is due.
@@ -680,11 +677,8 @@ fn funding_notes(a: &Agreement) -> Vec<FundingNote<'_>> {
 fn period(entry: &AgreementEntry) -> PeriodView<'_> {
     let p = &entry.agreement.period;
     PeriodView {
-        start: p.start,
-        end: entry.end,
-        approximate: p.approximate,
+        span: PeriodSpan::of(entry),
         original_end: entry.original_end,
-        proposed_end: entry.proposed_end,
         ends_without_notice: p.ends_without_notice,
         extension: p.extension.as_ref(),
         extension_decision_due: entry.extension_decision_due,

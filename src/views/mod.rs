@@ -123,6 +123,19 @@ pub struct PeriodSpan {
     pub approximate: bool,
 }
 
+impl PeriodSpan {
+    /// The period of `entry` as known, after decided extensions.
+    pub fn of(entry: &AgreementEntry) -> PeriodSpan {
+        let period = &entry.agreement.period;
+        PeriodSpan {
+            start: period.start,
+            end: entry.end,
+            proposed_end: entry.proposed_end,
+            approximate: period.approximate,
+        }
+    }
+}
+
 /// Money of one year: public, own contribution and both.
 #[derive(Debug, Serialize)]
 pub struct YearMoney {
@@ -224,12 +237,7 @@ impl<'a> Ctx<'a> {
             },
             ended_by: entry.ended_by,
             judged_unlawful: a.judged_unlawful(),
-            period: PeriodSpan {
-                start: a.period.start,
-                end: entry.end,
-                proposed_end: entry.proposed_end,
-                approximate: a.period.approximate,
-            },
+            period: PeriodSpan::of(entry),
             organisations: entry
                 .party_orgs
                 .iter()

@@ -34,3 +34,12 @@ pub fn minimal_site() -> tempfile::TempDir {
     copy_dir(&fixtures().join("minimal"), dir.path());
     dir
 }
+
+/// Diagnostics as the user sees them, each with its bare message, for a failing assertion.
+pub fn show(diagnostics: &[iopsite::diagnostics::Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| format!("{d}\n  [{:?}]", d.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

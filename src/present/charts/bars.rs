@@ -284,8 +284,8 @@ impl BarChart {
         if total.kronor > 0 {
             labels.push(format::compact_kronor(total.kronor, text.language));
         }
-        let unknown = text.t.get("chart_unknown_short");
-        for (flag, word) in [(total.unpublished, word), (total.unknown, unknown.as_str())] {
+        let unknown = text.t.text("chart_unknown_short");
+        for (flag, word) in [(total.unpublished, word), (total.unknown, unknown)] {
             if flag {
                 labels.push(if total.kronor > 0 {
                     format!("+ {word}")
