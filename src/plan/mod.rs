@@ -39,7 +39,6 @@ impl Entry {
 }
 
 /// What makes a file.
-#[derive(Debug)]
 pub enum Maker {
     Page(Page),
     /// The theme's `static/` file of the same path, copied as it is.
@@ -47,6 +46,24 @@ pub enum Maker {
     /// A file from `content/files/` (`Site::attachments`, by place), copied as it is.
     ContentFile(usize),
     Data(&'static dyn Exporter),
+    /// A data file made by a function of the site: one of a family of files (per public body,
+    /// per search chunk) whose paths only the site tells.
+    Made(MakeFn),
+}
+
+/// Makes a data file's bytes from the site.
+pub type MakeFn = Box<dyn Fn(&Site) -> Result<Vec<u8>, export::ExportError> + Send + Sync>;
+
+impl std::fmt::Debug for Maker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Maker::Page(page) => f.debug_tuple("Page").field(page).finish(),
+            Maker::ThemeFile => f.write_str("ThemeFile"),
+            Maker::ContentFile(i) => f.debug_tuple("ContentFile").field(i).finish(),
+            Maker::Data(exporter) => f.debug_tuple("Data").field(exporter).finish(),
+            Maker::Made(_) => f.write_str("Made"),
+        }
+    }
 }
 
 /// A page rendered through a template.
@@ -164,6 +181,11 @@ impl Plan {
 
     fn page(&mut self, path: impl Into<String>, page: Page) {
         self.push(path.into(), Maker::Page(page));
+    }
+
+    /// Adds a data file made by `make`.
+    pub fn made(&mut self, path: impl Into<String>, make: MakeFn) {
+        self.push(path.into(), Maker::Made(make));
     }
 }
 

@@ -203,6 +203,9 @@ impl Renderer {
             Maker::Data(exporter) => exporter
                 .export(ctx.site)
                 .map_err(|err| Problem::Data(format!("{}: {err}", entry.path))),
+            Maker::Made(make) => {
+                make(ctx.site).map_err(|err| Problem::Data(format!("{}: {err}", entry.path)))
+            }
         }
     }
 }
