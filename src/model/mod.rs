@@ -1,6 +1,7 @@
 //! The resolved site: agreements, reports, organisations, goals and totals, computed once
 //! from the checked content and read-only afterwards.
 
+pub mod collate;
 pub mod site;
 
 /// The checked domain types, as `validate` makes them.

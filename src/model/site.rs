@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::collate::Collation;
 use super::types::*;
 use crate::config::Config;
 use crate::orgnr::OrgNumber;
@@ -303,6 +304,10 @@ pub struct Site {
     /// Totals over all agreements and years, each line counted once.
     pub total: YearTotals,
     pub agreement_index: HashMap<String, usize>,
+    /// The agreements in alphabetical order of their short names, for lists.
+    pub agreements_by_name: Vec<AgreementIdx>,
+    /// Alphabetical order in the content's language.
+    pub collation: Collation,
 }
 
 impl Site {
@@ -386,7 +391,8 @@ pub fn build(checked: Checked) -> Site {
         .enumerate()
         .map(|(i, r)| ((r.agreement.as_str(), r.year), ReportIdx(i)))
         .collect();
-    let (mut organisations, party_orgs) = recognise_organisations(&agreements);
+    let collation = Collation::new(config.content_language);
+    let (mut organisations, party_orgs) = recognise_organisations(&agreements, &collation);
     let entries: Vec<AgreementEntry> = agreements
         .into_iter()
         .zip(party_orgs)
@@ -395,6 +401,10 @@ pub fn build(checked: Checked) -> Site {
         })
         .collect();
     let (totals, total, goals) = tally(&entries, &mut organisations);
+    let mut agreements_by_name: Vec<AgreementIdx> = (0..entries.len()).map(AgreementIdx).collect();
+    collation.sort_by_name(&mut agreements_by_name, |&i| {
+        entries[i.0].agreement.short_name()
+    });
     Site {
         config,
         agreements: entries,
@@ -406,6 +416,8 @@ pub fn build(checked: Checked) -> Site {
         totals,
         total,
         agreement_index,
+        agreements_by_name,
+        collation,
     }
 }
 
@@ -678,7 +690,10 @@ struct Found {
 /// organisation; a party without a number is matched by name (case-insensitive) to one that
 /// has it, else to other parties of that name. Returns the organisations, sorted by name,
 /// and for each agreement the organisation index of each party.
-fn recognise_organisations(agreements: &[Agreement]) -> (Vec<Organisation>, Vec<Vec<OrgIdx>>) {
+fn recognise_organisations(
+    agreements: &[Agreement],
+    collation: &Collation,
+) -> (Vec<Organisation>, Vec<Vec<OrgIdx>>) {
     let mut key_of_number: HashMap<String, String> = HashMap::new();
     let mut key_of_name: HashMap<String, String> = HashMap::new();
     for party in agreements.iter().flat_map(|a| &a.parties) {
@@ -712,7 +727,12 @@ fn recognise_organisations(agreements: &[Agreement]) -> (Vec<Organisation>, Vec<
         }
     }
     let mut list: Vec<(String, Found)> = found.into_iter().collect();
-    list.sort_by(|a, b| (a.1.name.to_lowercase(), &a.0).cmp(&(b.1.name.to_lowercase(), &b.0)));
+    // Alphabetical, ties (the same name, other numbers) by the key, which is unique.
+    list.sort_by(|a, b| {
+        collation
+            .cmp(&a.1.name, &b.1.name)
+            .then_with(|| a.0.cmp(&b.0))
+    });
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut index: HashMap<String, OrgIdx> = HashMap::new();
     let mut organisations = Vec::with_capacity(list.len());

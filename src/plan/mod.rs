@@ -18,7 +18,7 @@ use crate::model::Site;
 use crate::model::site::{AgreementIdx, OrgIdx, ReportIdx};
 use crate::present::{markdown, urls};
 use crate::theme::Theme;
-use crate::views::{Ctx, View};
+use crate::views::{Ctx, View, pager};
 
 /// Builds a page's view from the site.
 pub type ViewFn = Box<dyn for<'a> Fn(&Ctx<'a>) -> View<'a> + Send + Sync>;
@@ -227,10 +227,12 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
         "index.html",
         Page::new("index.html", Box::new(|ctx| ctx.home())),
     );
-    plan.page(
-        "agreements.html",
-        Page::new("agreements.html", Box::new(|ctx| ctx.agreements())),
-    );
+    for n in 1..=pager::page_count(site.agreements.len()) {
+        plan.page(
+            pager::page_path("agreements.html", n),
+            Page::new("agreements.html", Box::new(move |ctx| ctx.agreements(n))),
+        );
+    }
     plan.page(
         "organisations.html",
         Page::new("organisations.html", Box::new(|ctx| ctx.organisations())),

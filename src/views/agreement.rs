@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::Paged;
+use super::pager::{Pager, page_of};
 use super::{AgreementRow, Ctx, Money, PeriodSpan, View};
 use crate::model::site::{AgreementEntry, ReportState, Sum, YearTotals};
 use crate::model::types::*;
@@ -276,14 +278,16 @@ fn md(text: &Option<String>, top: u8) -> Option<String> {
 
 impl<'a> Ctx<'a> {
     /// The list of every agreement.
-    pub fn agreements(&self) -> View<'a> {
-        let rows: Vec<AgreementRow> = self
-            .site
-            .agreements
+    /// Page `number` of the list of every agreement, in alphabetical order.
+    pub fn agreements(&self, number: usize) -> View<'a> {
+        let site = self.site;
+        let pager = Pager::new("agreements.html", number, site.agreements.len());
+        let rows: Vec<AgreementRow> = page_of(&site.agreements_by_name, number)
             .iter()
-            .map(|e| self.agreement_row(e))
+            .map(|&i| self.agreement_row(&site[i]))
             .collect();
-        View::new(self.t.text("agreements"), "agreements", rows)
+        let title = self.paged_title(self.t.text("agreements"), &pager);
+        View::new(title, "agreements", Paged { rows, pager })
     }
 
     /// One agreement's page.

@@ -9,6 +9,7 @@ pub mod funding;
 pub mod goal;
 pub mod home;
 pub mod organisation;
+pub mod pager;
 pub mod report;
 pub mod sitemap;
 
@@ -175,7 +176,28 @@ pub struct PageView<'a> {
     pub body: String,
 }
 
+/// One page of a list split over pages.
+#[derive(Debug, Serialize)]
+pub struct Paged<T> {
+    pub rows: Vec<T>,
+    pub pager: pager::Pager,
+}
+
 impl<'a> Ctx<'a> {
+    /// A list page's title: the list's, with "page N of M" when the list is split.
+    pub fn paged_title(&self, title: &'a str, pager: &pager::Pager) -> Cow<'a, str> {
+        if !pager.is_split() {
+            return Cow::Borrowed(title);
+        }
+        Cow::Owned(
+            self.t
+                .text("title_page_of")
+                .replace("{title}", title)
+                .replace("{n}", &pager.number.to_string())
+                .replace("{count}", &pager.count.to_string()),
+        )
+    }
+
     pub fn chart_text(&self) -> ChartText<'a> {
         ChartText {
             language: self.site.config.language,
