@@ -161,6 +161,7 @@ bench_size() {
   line=$("$bin" build "$work/corpus-$n-seed$seed/site" --output "$out" --as-of "$as_of")
   echo "  $line"
   result[$n,pages]=$(find "$out" -name '*.html' | wc -l)
+  sizes_of "$n" "$out"
   bench_iopsite "$n" tmpfs "$out" "$runs"
   bench_iopsite "$n" disk "$disk/out-$n/site" "$disk_runs"
   rm -rf "$disk/out-$n"
@@ -178,12 +179,38 @@ row() {
   printf '\n'
 }
 
+# sizes_of N OUT: what a reader downloads, from the warm-up build: the biggest HTML page, the
+# home page, and the search index (all of it, and its biggest file, which bounds what one
+# keystroke loads).
+sizes_of() {
+  local n=$1 out=$2 biggest
+  biggest=$(find "$out" -name '*.html' -printf '%s %P\n' | sort -n | tail -n 1)
+  result[$n,biggest]="${biggest%% *}"
+  result[$n,biggest-page]="${biggest#* }"
+  result[$n,home]=$(stat -c %s "$out/index.html")
+  if [[ -d $out/search ]]; then
+    result[$n,search]=$(du -sb "$out/search" | cut -f1)
+    result[$n,search-chunk]=$(find "$out/search" -type f -printf '%s\n' | sort -n | tail -n 1)
+  else
+    result[$n,search]=0
+    result[$n,search-chunk]=0
+  fi
+  echo "  biggest page ${result[$n,biggest]} B (${result[$n,biggest-page]}), home ${result[$n,home]} B," \
+    "search index ${result[$n,search]} B (biggest file ${result[$n,search-chunk]} B)"
+}
+
+kb() { calc 'sprintf("%.0f", b / 1000)' b="$1"; }
+
 summary() {
   local n cells label key
   echo
   echo "Summary (median, min-max in brackets; wall/CPU in ms, memory in MiB)"
   row "agreements" $sizes
   row "iopsite pages (*.html)" $(for n in $sizes; do echo "${result[$n,pages]}"; done)
+  row "biggest page (kB)" $(for n in $sizes; do kb "${result[$n,biggest]}"; done)
+  row "home page (kB)" $(for n in $sizes; do kb "${result[$n,home]}"; done)
+  row "search index (kB)" $(for n in $sizes; do kb "${result[$n,search]}"; done)
+  row "biggest search file (kB)" $(for n in $sizes; do kb "${result[$n,search-chunk]}"; done)
   for kind in tmpfs disk; do
     for key in wall user sys peak; do
       label="iopsite $key ($kind)"
@@ -232,6 +259,10 @@ summary() {
   done
   last=$(printf '%s\n' $sizes | sort -g | tail -n 1)
   first=$(printf '%s\n' $sizes | sort -g | head -n 1)
+  printf '  %-5s %-46s %s\n' "$(check "$(kb "${result[$last,biggest]}")" 300)" \
+    "biggest page at $last: $(kb "${result[$last,biggest]}") kB" "(≤ 300 kB)"
+  printf '  %-5s %-46s %s\n' "$(check "$(kb "${result[$last,home]}")" 150)" \
+    "home page at $last: $(kb "${result[$last,home]}") kB" "(≤ 150 kB)"
   printf '  %-5s %-46s %s\n' "$(check "${result[$last,tmpfs,peak]}" 1024)" \
     "peak memory at $last: ${result[$last,tmpfs,peak]} MiB" "(≤ 1024 MiB at 10000)"
   if [[ $first != "$last" ]]; then

@@ -281,7 +281,7 @@ impl Organisation {
 #[derive(Debug, Clone)]
 pub struct GoalEntry {
     pub number: u8,
-    /// The agreements linked to the goal, in agreement order.
+    /// The agreements linked to the goal, in alphabetical order.
     pub agreements: Vec<GoalUse>,
     pub public_by_year: BTreeMap<i32, Sum>,
     /// Decided public money over all years, each line counted once.
@@ -400,11 +400,11 @@ pub fn build(checked: Checked) -> Site {
             entry(agreement, party_orgs, &config, &report_index, &reports)
         })
         .collect();
-    let (totals, total, goals) = tally(&entries, &mut organisations);
     let mut agreements_by_name: Vec<AgreementIdx> = (0..entries.len()).map(AgreementIdx).collect();
     collation.sort_by_name(&mut agreements_by_name, |&i| {
         entries[i.0].agreement.short_name()
     });
+    let (totals, total, goals) = tally(&entries, &agreements_by_name, &mut organisations);
     Site {
         config,
         agreements: entries,
@@ -607,9 +607,11 @@ fn statistics(report_states: &[(i32, ReportState)], reports: &[Report]) -> Vec<S
 }
 
 /// Adds up the money per year over the site, per organisation and per goal, and notes the
-/// roles of organisations and the agreements of goals.
+/// roles of organisations and the agreements of goals, going through the agreements in
+/// `order` (alphabetical), so that the roles and the goals' agreements come in that order.
 fn tally(
     entries: &[AgreementEntry],
+    order: &[AgreementIdx],
     organisations: &mut [Organisation],
 ) -> (BTreeMap<i32, YearTotals>, YearTotals, Vec<GoalEntry>) {
     let mut totals: BTreeMap<i32, YearTotals> = BTreeMap::new();
@@ -622,8 +624,8 @@ fn tally(
             public_total: Sum::default(),
         })
         .collect();
-    for (ai, entry) in entries.iter().enumerate() {
-        let agreement = AgreementIdx(ai);
+    for &agreement in order {
+        let entry = &entries[agreement.0];
         let a = &entry.agreement;
         for (pi, &oi) in entry.party_orgs.iter().enumerate() {
             organisations[oi.0].roles.push(Role {

@@ -233,10 +233,15 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
             Page::new("agreements.html", Box::new(move |ctx| ctx.agreements(n))),
         );
     }
-    plan.page(
-        "organisations.html",
-        Page::new("organisations.html", Box::new(|ctx| ctx.organisations())),
-    );
+    for n in 1..=pager::page_count(site.organisations.len()) {
+        plan.page(
+            pager::page_path("organisations.html", n),
+            Page::new(
+                "organisations.html",
+                Box::new(move |ctx| ctx.organisations(n)),
+            ),
+        );
+    }
     plan.page(
         "goals.html",
         Page::new("goals.html", Box::new(|ctx| ctx.goals())),
@@ -274,8 +279,11 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
         );
     }
     for (i, goal) in site.goals.iter().enumerate() {
-        let view: ViewFn = Box::new(move |ctx| ctx.goal(&ctx.site.goals[i]));
-        plan.page(urls::goal(goal.number), Page::new("goal.html", view));
+        let first = urls::goal(goal.number);
+        for n in 1..=pager::page_count(goal.agreements.len()) {
+            let view: ViewFn = Box::new(move |ctx| ctx.goal(&ctx.site.goals[i], n));
+            plan.page(pager::page_path(&first, n), Page::new("goal.html", view));
+        }
     }
     for (i, page) in site.pages.iter().enumerate() {
         let view: ViewFn = Box::new(move |ctx| ctx.page(&ctx.site.pages[i]));

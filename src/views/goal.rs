@@ -2,10 +2,12 @@
 
 use serde::Serialize;
 
+use super::pager::{Pager, page_of};
 use super::{AgreementRow, Ctx, GoalRef, Money, View, YearAmount, by_year};
 use crate::model::site::GoalEntry;
 use crate::model::types::GoalBasis;
 use crate::present::charts::{BarChart, Stack};
+use crate::present::urls;
 
 #[derive(Debug, Serialize)]
 pub struct GoalRow<'a> {
@@ -29,6 +31,8 @@ pub struct GoalPage<'a> {
     pub agreements: Vec<GoalAgreement<'a>>,
     pub by_year: Vec<YearAmount>,
     pub chart: Option<String>,
+    pub title: String,
+    pub pager: Pager,
 }
 
 impl<'a> Ctx<'a> {
@@ -46,8 +50,9 @@ impl<'a> Ctx<'a> {
         View::new(self.t.text("goals"), "goals", rows)
     }
 
-    /// One goal's page.
-    pub fn goal(&self, goal: &'a GoalEntry) -> View<'a> {
+    /// Page `number` of one goal's page: the goal's figures, and a page of its agreements.
+    pub fn goal(&self, goal: &'a GoalEntry, number: usize) -> View<'a> {
+        let pager = Pager::new(&urls::goal(goal.number), number, goal.agreements.len());
         let title = format!(
             "{} {}: {}",
             self.t.text("goal"),
@@ -56,8 +61,7 @@ impl<'a> Ctx<'a> {
         );
         let page = GoalPage {
             row: self.goal_row(goal),
-            agreements: goal
-                .agreements
+            agreements: page_of(&goal.agreements, number)
                 .iter()
                 .map(|used| {
                     let entry = &self.site[used.agreement];
@@ -73,8 +77,10 @@ impl<'a> Ctx<'a> {
                 .collect(),
             by_year: by_year(&goal.public_by_year),
             chart: self.goal_chart(goal),
+            title: self.paged_title_owned(title, &pager),
+            pager,
         };
-        View::new(title, "goal", page)
+        View::new(page.title.clone(), "goal", page)
     }
 
     fn goal_chart(&self, goal: &GoalEntry) -> Option<String> {

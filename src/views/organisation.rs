@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{AgreementRow, Ctx, Money, OrgLink, View, YearAmount, by_year};
+use super::pager::{Pager, page_of};
+use super::{AgreementRow, Ctx, Money, OrgLink, Paged, View, YearAmount, by_year};
 use crate::model::site::Organisation;
 use crate::orgnr::OrgNumber;
 
@@ -40,15 +41,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The list of every organisation.
-    pub fn organisations(&self) -> View<'a> {
-        let rows: Vec<OrgRow> = self
-            .site
-            .organisations
+    /// Page `number` of the list of every organisation, in alphabetical order.
+    pub fn organisations(&self, number: usize) -> View<'a> {
+        let all = &self.site.organisations;
+        let pager = Pager::new("organisations.html", number, all.len());
+        let rows: Vec<OrgRow> = page_of(all, number)
             .iter()
             .map(|o| self.org_row(o))
             .collect();
-        View::new(self.t.text("organisations"), "organisations", rows)
+        let title = self.paged_title(self.t.text("organisations"), &pager);
+        View::new(title, "organisations", Paged { rows, pager })
     }
 
     /// One organisation's page.

@@ -182,14 +182,19 @@ const SMALL: f64 = 14.0;
 
 /// Colours, each at least 3:1 against the white page (checked by a test), chosen to stay
 /// apart for the common forms of colour blindness. Series are also told apart by legend
-/// order (which follows the stack) and, for own contributions, by hatching.
-pub const PALETTE: [RGBColor; 6] = [
+/// order (which follows the stack) and, for own contributions, by hatching. Charts draw at
+/// most nine series (eight and "others", see `views::funding`), so no colour repeats; the
+/// ninth, grey, is the one "others" gets.
+pub const PALETTE: [RGBColor; 9] = [
     RGBColor(0x0a, 0x4f, 0x8f), // blue
     RGBColor(0xb3, 0x59, 0x00), // dark orange
     RGBColor(0x2e, 0x7d, 0x32), // green
     RGBColor(0x7b, 0x3f, 0xa0), // purple
     RGBColor(0xb0, 0x17, 0x4c), // crimson
     RGBColor(0x00, 0x6d, 0x77), // teal
+    RGBColor(0x6d, 0x4c, 0x41), // brown
+    RGBColor(0x39, 0x49, 0xab), // indigo
+    RGBColor(0x61, 0x61, 0x61), // grey
 ];
 /// Stand-in fill colours for hatched areas: red 0x01, green 0x02 and blue 0x10 plus the
 /// palette index. No palette colour looks like this; `finish` swaps each for a pattern.

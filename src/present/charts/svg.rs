@@ -393,7 +393,10 @@ mod tests {
             ))
             .unwrap();
         }
-        assert_eq!(canvas.hatched, [false, false, true, false, false, false]);
+        assert_eq!(
+            canvas.hatched,
+            [false, false, true, false, false, false, false, false, false]
+        );
         assert!(
             canvas
                 .body
