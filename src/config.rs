@@ -59,6 +59,8 @@ pub struct Config {
     pub content_language: Language,
     /// The first year whose reports are followed up on this site, site-wide.
     pub reports_from: Option<i32>,
+    /// Rows on one page of a list split over pages (`rows_per_page`, default 100).
+    pub rows_per_page: usize,
 }
 
 /// The date from `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), if set and valid.

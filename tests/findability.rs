@@ -264,3 +264,48 @@ fn count_years(html: &str) -> usize {
     )[0];
     table.matches("<th scope=\"col\" class=\"num\">").count() - 1
 }
+
+#[path = "common/mod.rs"]
+mod common;
+
+/// The truthful fixture site (four agreements) with `rows_per_page` set to `rows`.
+fn truthful_with_rows(rows: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    common::copy_dir(&common::fixtures().join("truthful"), dir.path());
+    let site_yaml = dir.path().join("content/site.yaml");
+    let mut text = fs::read_to_string(&site_yaml).expect("site.yaml");
+    text.push_str(&format!("rows_per_page: {rows}\n"));
+    fs::write(&site_yaml, text).expect("write site.yaml");
+    dir
+}
+
+#[test]
+fn rows_per_page_splits_the_lists_where_the_site_says() {
+    let dir = truthful_with_rows("3");
+    let out = dir.path().join("output");
+    iopsite::build(dir.path(), Some(&out), &BuildOptions::default())
+        .unwrap_or_else(|e| panic!("{e}: {e:#?}"));
+    let second = read(&out, "agreements-2.html");
+    assert!(second.contains("Sida 2 av 2: 4–4 av 4"), "no status on page 2");
+    assert_eq!(row_names(&second).len(), 1);
+    assert!(!out.join("agreements-3.html").exists());
+}
+
+#[test]
+fn rows_per_page_out_of_range_is_an_error_at_its_line() {
+    let dir = truthful_with_rows("0");
+    let diagnostics = match iopsite::check(dir.path(), &BuildOptions::default()) {
+        Err(iopsite::Failure::Content(diagnostics)) => diagnostics,
+        other => panic!("0 rows a page is not refused: {:?}", other.map(|_| ())),
+    };
+    let shown = common::show(&diagnostics);
+    assert!(shown.contains("rows a page is not possible"), "{shown}");
+    let line = fs::read_to_string(dir.path().join("content/site.yaml"))
+        .expect("site.yaml")
+        .lines()
+        .count();
+    assert!(
+        shown.contains(&format!("site.yaml:{line}:")),
+        "the error does not point at line {line}: {shown}"
+    );
+}

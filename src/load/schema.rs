@@ -294,4 +294,7 @@ pub struct SiteFile {
     /// The first year whose reports the site follows up (every agreement).
     #[serde(default)]
     pub reports_from: Option<Spanned<i64>>,
+    /// Rows on one page of a list split over pages.
+    #[serde(default)]
+    pub rows_per_page: Option<Spanned<i64>>,
 }

@@ -223,17 +223,18 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
 /// The HTML pages: the overviews first, then one page per agreement, report,
 /// organisation, goal and free page.
 fn plan_pages(plan: &mut Plan, site: &Site) {
+    let rows = site.config.rows_per_page;
     plan.page(
         "index.html",
         Page::new("index.html", Box::new(|ctx| ctx.home())),
     );
-    for n in 1..=pager::page_count(site.agreements.len()) {
+    for n in 1..=pager::page_count(site.agreements.len(), rows) {
         plan.page(
             pager::page_path("agreements.html", n),
             Page::new("agreements.html", Box::new(move |ctx| ctx.agreements(n))),
         );
     }
-    for n in 1..=pager::page_count(site.organisations.len()) {
+    for n in 1..=pager::page_count(site.organisations.len(), rows) {
         plan.page(
             pager::page_path("organisations.html", n),
             Page::new(
@@ -280,7 +281,7 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
     }
     for (i, goal) in site.goals.iter().enumerate() {
         let first = urls::goal(goal.number);
-        for n in 1..=pager::page_count(goal.agreements.len()) {
+        for n in 1..=pager::page_count(goal.agreements.len(), rows) {
             let view: ViewFn = Box::new(move |ctx| ctx.goal(&ctx.site.goals[i], n));
             plan.page(pager::page_path(&first, n), Page::new("goal.html", view));
         }

@@ -209,6 +209,10 @@ fn check_config(
         .reports_from
         .as_ref()
         .and_then(|y| year_from(file, y, diags));
+    let rows_per_page = raw
+        .rows_per_page
+        .as_ref()
+        .and_then(|n| rows_per_page(file, n, diags));
     text::check_value(file, "the site title", &raw.title, diags);
     if let Some(publisher) = &raw.publisher {
         text::check_value(file, "the publisher", publisher, diags);
@@ -237,7 +241,32 @@ fn check_config(
         ending_soon_months: raw.ending_soon_months.unwrap_or(6),
         content_language: content_language.unwrap_or(language),
         reports_from,
+        rows_per_page: rows_per_page.unwrap_or(100),
     })
+}
+
+/// `rows_per_page`: a page of a list holds from 1 to 1,000 rows.
+fn rows_per_page(
+    file: &SourceFile,
+    value: &Spanned<i64>,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let rows = usize::try_from(value.value)
+        .ok()
+        .filter(|n| (1..=1000).contains(n));
+    if rows.is_none() {
+        let (line, col) = position(value);
+        diags.error(
+            file,
+            line,
+            col,
+            format!(
+                "`{}` rows a page is not possible; write a whole number from 1 to 1000 (100 if unsure)",
+                value.value
+            ),
+        );
+    }
+    rows
 }
 
 /// A `reports_from` year: a plausible calendar year.

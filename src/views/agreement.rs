@@ -281,11 +281,17 @@ impl<'a> Ctx<'a> {
     /// Page `number` of the list of every agreement, in alphabetical order.
     pub fn agreements(&self, number: usize) -> View<'a> {
         let site = self.site;
-        let pager = Pager::new("agreements.html", number, site.agreements.len());
-        let rows: Vec<AgreementRow> = page_of(&site.agreements_by_name, number)
-            .iter()
-            .map(|&i| self.agreement_row(&site[i]))
-            .collect();
+        let pager = Pager::new(
+            "agreements.html",
+            number,
+            site.agreements.len(),
+            self.rows_per_page(),
+        );
+        let rows: Vec<AgreementRow> =
+            page_of(&site.agreements_by_name, number, self.rows_per_page())
+                .iter()
+                .map(|&i| self.agreement_row(&site[i]))
+                .collect();
         let title = self.paged_title(self.t.text("agreements"), &pager);
         View::new(title, "agreements", Paged { rows, pager })
     }

@@ -76,7 +76,7 @@ impl<'a> Ctx<'a> {
             .filter(|o| o.kind == PartyKind::Public && !o.given.is_empty())
             .collect();
         // The organisations are in alphabetical order already; a stable sort keeps it for ties.
-        funders.sort_by(|a, b| b.given_total.kronor.cmp(&a.given_total.kronor));
+        funders.sort_by_key(|o| std::cmp::Reverse(o.given_total.kronor));
         let count = funders.len();
         let rest = funders.split_off(keep.min(count));
         let cells = |given: &BTreeMap<i32, Sum>| -> Vec<Option<Money>> {
@@ -159,7 +159,7 @@ impl<'a> Ctx<'a> {
             .map(|o| self.org_row(o))
             .collect();
         // Alphabetical already; a stable sort keeps that order for ties.
-        by_recipient.sort_by(|a, b| b.received.kronor.cmp(&a.received.kronor));
+        by_recipient.sort_by_key(|o| std::cmp::Reverse(o.received.kronor));
         let recipient_count = by_recipient.len();
         let all: YearTotals = site.total;
         let unpublished: Vec<&AgreementEntry> = site

@@ -52,7 +52,12 @@ impl<'a> Ctx<'a> {
 
     /// Page `number` of one goal's page: the goal's figures, and a page of its agreements.
     pub fn goal(&self, goal: &'a GoalEntry, number: usize) -> View<'a> {
-        let pager = Pager::new(&urls::goal(goal.number), number, goal.agreements.len());
+        let pager = Pager::new(
+            &urls::goal(goal.number),
+            number,
+            goal.agreements.len(),
+            self.rows_per_page(),
+        );
         let title = format!(
             "{} {}: {}",
             self.t.text("goal"),
@@ -61,7 +66,7 @@ impl<'a> Ctx<'a> {
         );
         let page = GoalPage {
             row: self.goal_row(goal),
-            agreements: page_of(&goal.agreements, number)
+            agreements: page_of(&goal.agreements, number, self.rows_per_page())
                 .iter()
                 .map(|used| {
                     let entry = &self.site[used.agreement];

@@ -198,6 +198,11 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// Rows on one page of a list.
+    pub fn rows_per_page(&self) -> usize {
+        self.site.config.rows_per_page
+    }
+
     /// [`Ctx::paged_title`] for a title of the page's own making.
     pub fn paged_title_owned(&self, title: String, pager: &pager::Pager) -> String {
         if !pager.is_split() {

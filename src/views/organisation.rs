@@ -44,8 +44,13 @@ impl<'a> Ctx<'a> {
     /// Page `number` of the list of every organisation, in alphabetical order.
     pub fn organisations(&self, number: usize) -> View<'a> {
         let all = &self.site.organisations;
-        let pager = Pager::new("organisations.html", number, all.len());
-        let rows: Vec<OrgRow> = page_of(all, number)
+        let pager = Pager::new(
+            "organisations.html",
+            number,
+            all.len(),
+            self.rows_per_page(),
+        );
+        let rows: Vec<OrgRow> = page_of(all, number, self.rows_per_page())
             .iter()
             .map(|o| self.org_row(o))
             .collect();

@@ -1,16 +1,15 @@
-//! Lists split into pages of [`PAGE_SIZE`] rows, so no page grows with the registry. The
+//! Lists split into pages of `rows_per_page` rows (site.yaml, default 100), so no page grows
+//! with the registry. The
 //! first page keeps the list's own address; page `n` of `agreements.html` is
 //! `agreements-n.html`, and of a list that is itself in a folder (`goals/5.html`) it is
 //! `goals/5/page-n.html`, where no other page's address can be.
 
 use serde::Serialize;
 
-/// Rows on one page of a list.
-pub const PAGE_SIZE: usize = 100;
-
-/// How many pages a list of `rows` rows takes: at least one, which then says the list is empty.
-pub fn page_count(rows: usize) -> usize {
-    rows.div_ceil(PAGE_SIZE).max(1)
+/// How many pages of `size` rows a list of `rows` rows takes: at least one, which then says
+/// the list is empty.
+pub fn page_count(rows: usize, size: usize) -> usize {
+    rows.div_ceil(size.max(1)).max(1)
 }
 
 /// The address of page `number` (from 1) of the list whose first page is `first`.
@@ -26,10 +25,10 @@ pub fn page_path(first: &str, number: usize) -> String {
     }
 }
 
-/// The rows of page `number` (from 1) of `rows`.
-pub fn page_of<T>(rows: &[T], number: usize) -> &[T] {
-    let start = (number.saturating_sub(1) * PAGE_SIZE).min(rows.len());
-    let end = (start + PAGE_SIZE).min(rows.len());
+/// The rows of page `number` (from 1) of `rows`, `size` a page.
+pub fn page_of<T>(rows: &[T], number: usize, size: usize) -> &[T] {
+    let start = (number.saturating_sub(1) * size).min(rows.len());
+    let end = (start + size).min(rows.len());
     &rows[start..end]
 }
 
@@ -58,9 +57,10 @@ pub struct PageLink {
 }
 
 impl Pager {
-    /// Page `number` of a list of `rows` rows whose first page is `first`.
-    pub fn new(first: &str, number: usize, rows: usize) -> Pager {
-        let count = page_count(rows);
+    /// Page `number` of a list of `rows` rows, `size` a page, whose first page is `first`.
+    pub fn new(first: &str, number: usize, rows: usize, size: usize) -> Pager {
+        let size = size.max(1);
+        let count = page_count(rows, size);
         let number = number.clamp(1, count);
         let link = |n: usize| PageLink {
             number: n,
@@ -81,14 +81,14 @@ impl Pager {
         let first_row = if rows == 0 {
             0
         } else {
-            (number - 1) * PAGE_SIZE + 1
+            (number - 1) * size + 1
         };
         Pager {
             number,
             count,
             rows,
             first_row,
-            last_row: (number * PAGE_SIZE).min(rows),
+            last_row: (number * size).min(rows),
             previous: (number > 1).then(|| page_path(first, number - 1)),
             next: (number < count).then(|| page_path(first, number + 1)),
             links,
@@ -114,13 +114,13 @@ mod tests {
 
     #[test]
     fn counts_and_rows() {
-        assert_eq!(page_count(0), 1);
-        assert_eq!(page_count(100), 1);
-        assert_eq!(page_count(101), 2);
+        assert_eq!(page_count(0, 100), 1);
+        assert_eq!(page_count(100, 100), 1);
+        assert_eq!(page_count(101, 100), 2);
         let rows: Vec<usize> = (0..250).collect();
-        assert_eq!(page_of(&rows, 3), &rows[200..250]);
-        assert!(page_of(&rows, 4).is_empty());
-        let p = Pager::new("agreements.html", 3, 250);
+        assert_eq!(page_of(&rows, 3, 100), &rows[200..250]);
+        assert!(page_of(&rows, 4, 100).is_empty());
+        let p = Pager::new("agreements.html", 3, 250, 100);
         assert_eq!((p.first_row, p.last_row, p.count), (201, 250, 3));
         assert_eq!(p.previous.as_deref(), Some("agreements-2.html"));
         assert_eq!(p.next, None);
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn links_leave_gaps() {
-        let p = Pager::new("agreements.html", 10, 2000);
+        let p = Pager::new("agreements.html", 10, 2000, 100);
         let shown: Vec<Option<usize>> = p
             .links
             .iter()
