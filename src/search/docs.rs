@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::fold::{fold, words};
+use crate::config::Language;
 use crate::model::Site;
 use crate::model::types::PartyKind;
 use crate::present::urls;
@@ -54,9 +55,13 @@ pub const FIELDS: usize = 3;
 #[derive(Debug)]
 pub struct Doc {
     pub kind: Kind,
-    /// The folded name and link, for a fixed order of documents of one kind.
+    /// The folded name (a report's: its agreement's and its year) and the link, for a fixed
+    /// order of the documents of one kind.
     pub order: (String, String),
-    /// What the script shows: `[code, name, link, context]`, and a report's year after them.
+    /// What the script shows: `[code, name, link, context, year, lang]`, where a report has
+    /// its year (its name without a title of its own is its kind and year), and `lang` is
+    /// the language of the name and context when it is not the interface's. Trailing
+    /// empty places are left out.
     pub record: String,
     /// The folded words it is found by, each once, with the best field it is in.
     pub words: Vec<(String, Field)>,
@@ -89,13 +94,40 @@ impl Words {
     }
 }
 
-fn doc(kind: Kind, name: &str, link: String, context: &str, words: Words) -> Doc {
+/// What a result shows besides its kind.
+struct Shown<'a> {
+    name: &'a str,
+    link: String,
+    context: &'a str,
+    year: Option<i32>,
+    lang: Option<&'static str>,
+}
+
+fn doc(kind: Kind, shown: Shown, order: String, words: Words) -> Doc {
+    let mut record = vec![
+        json!(kind.code()),
+        json!(shown.name),
+        json!(shown.link),
+        json!(shown.context),
+        json!(shown.year),
+        json!(shown.lang),
+    ];
+    while record.last().is_some_and(|v| v.is_null()) {
+        record.pop();
+    }
     Doc {
         kind,
-        order: (fold(name), link.clone()),
-        record: json!([kind.code(), name, link, context]).to_string(),
+        order: (order, shown.link),
+        record: serde_json::Value::Array(record).to_string(),
         words: words.done(),
     }
+}
+
+/// The language to mark content with when it is not the interface's (as the pages do).
+fn content_lang(site: &Site, own: Option<Language>) -> Option<&'static str> {
+    let config = &site.config;
+    let content = own.unwrap_or(config.content_language);
+    (content != config.language).then(|| content.code())
 }
 
 /// Every document of the site, in the order of their numbers in the index: by kind, then by
@@ -114,8 +146,14 @@ pub fn documents(site: &Site) -> Vec<Doc> {
         if let Some(number) = &number {
             w.add(number, Field::Name);
         }
-        let link = urls::organisation(&org.id);
-        docs.push(doc(kind, &org.name, link, number.as_deref().unwrap_or(""), w));
+        let shown = Shown {
+            name: &org.name,
+            link: urls::organisation(&org.id),
+            context: number.as_deref().unwrap_or(""),
+            year: None,
+            lang: None,
+        };
+        docs.push(doc(kind, shown, fold(&org.name), w));
     }
     for entry in &site.agreements {
         let a = &entry.agreement;
@@ -136,30 +174,33 @@ pub fn documents(site: &Site) -> Vec<Doc> {
         for number in &a.diary_numbers {
             w.add(number, Field::Text);
         }
-        let link = urls::agreement(&a.id);
-        docs.push(doc(
-            Kind::Agreement,
-            a.short_name(),
-            link,
-            &parties.join(" · "),
-            w,
-        ));
+        let parties = parties.join(" · ");
+        let shown = Shown {
+            name: a.short_name(),
+            link: urls::agreement(&a.id),
+            context: &parties,
+            year: None,
+            lang: content_lang(site, a.language),
+        };
+        docs.push(doc(Kind::Agreement, shown, fold(a.short_name()), w));
     }
     for report in &site.reports {
-        let agreement = site
-            .agreement(&report.agreement)
-            .map_or("", |e| e.agreement.short_name());
+        let parent = site.agreement(&report.agreement).map(|e| &e.agreement);
+        let agreement = parent.map_or("", |a| a.short_name());
         let title = report.title.as_deref().unwrap_or("");
         let mut w = Words::default();
         w.add(title, Field::Name);
         w.add(&report.year.to_string(), Field::Name);
         w.add(agreement, Field::Context);
-        let link = urls::report(&report.id);
-        let mut d = doc(Kind::Report, title, link, agreement, w);
-        // Without a title of its own, the script names it by its kind and year.
-        d.record = json!([Kind::Report.code(), title, d.order.1, agreement, report.year]).to_string();
-        d.order.0 = format!("{} {:04}", fold(agreement), report.year);
-        docs.push(d);
+        let shown = Shown {
+            name: title,
+            link: urls::report(&report.id),
+            context: agreement,
+            year: Some(report.year),
+            lang: content_lang(site, report.language.or(parent.and_then(|a| a.language))),
+        };
+        let order = format!("{} {:04}", fold(agreement), report.year);
+        docs.push(doc(Kind::Report, shown, order, w));
     }
     docs.sort_by(|a, b| (a.kind, &a.order).cmp(&(b.kind, &b.order)));
     docs

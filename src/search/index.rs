@@ -116,7 +116,10 @@ impl Index {
             } else {
                 postings
             };
-            let used = fields.iter().rposition(|p| !p.is_empty()).map_or(0, |i| i + 1);
+            let used = fields
+                .iter()
+                .rposition(|p| !p.is_empty())
+                .map_or(0, |i| i + 1);
             if used == 0 {
                 continue;
             }
@@ -166,15 +169,18 @@ pub fn chunk_file(key: &str) -> String {
 
 /// The first `n` characters of `word`.
 fn prefix(word: &str, n: usize) -> &str {
-    word.char_indices()
-        .nth(n)
-        .map_or(word, |(i, _)| &word[..i])
+    word.char_indices().nth(n).map_or(word, |(i, _)| &word[..i])
 }
 
 /// A cheap estimate of a word's size in a chunk file, to decide where to split.
 fn estimate(word: &str, postings: &Postings, names_only: bool) -> usize {
     let fields = if names_only { 1 } else { FIELDS };
-    word.len() + 8 + postings[..fields].iter().map(|p| p.len() * 3 / 2).sum::<usize>()
+    word.len()
+        + 8
+        + postings[..fields]
+            .iter()
+            .map(|p| p.len() * 3 / 2)
+            .sum::<usize>()
 }
 
 /// Cuts the sorted words into chunks by two letters, and a large group further by three.

@@ -13,7 +13,8 @@
 //            municipality with å, ä or ö typed without them, alone and with a title word.
 // --measure  prints the size of search/, the bytes the first keystroke and the first search
 //            (two letters) load, and the median time from the last keystroke to the results
-//            shown over 10 queries typed at 60 ms a key, each on a freshly opened page.
+//            shown over 10 queries typed at 60 ms a key, each on a freshly opened page, and
+//            the same for each query pasted whole into a fresh page.
 // --shots    screenshots with results open at 1280 and 390 px into DIR, one per SITE
 //            (named after the site's <html lang>).
 //
@@ -87,8 +88,8 @@ async function openPage(base, rel, viewport = { width: 1280, height: 900 }) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.url()} answered ${r.status()}`); });
   page.on('requestfailed', (r) => { if (!/\.css$/.test(r.url())) errors.push(`${r.url()} failed`); });
-  await page.goto(new URL(rel, base).href, { waitUntil: 'load' });
-  await page.waitForSelector('.search-form:not([hidden])', { timeout: 5000 });
+  await page.goto(new URL(rel, base).href, { waitUntil: 'load', timeout: 60000 });
+  await page.waitForSelector('.search-form:not([hidden])', { timeout: 30000 });
   return { page, context, errors };
 }
 
@@ -284,8 +285,9 @@ function dirSize(dir) {
 }
 
 // The search files a page has loaded so far, and their bytes on disk.
+// (search.js adds a <script> to <head> for each; measure() records their src.)
 async function loaded(page, site) {
-  const names = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/search\/[^/]+\.js$/.test(n)));
+  const names = await page.evaluate(() => window.__scripts);
   const files = [...new Set(names.map((n) => n.replace(/^.*\/search\//, '')))];
   return { files, bytes: files.reduce((s, f) => s + fs.statSync(path.join(site, 'search', f)).size, 0) };
 }
@@ -296,7 +298,7 @@ async function measure(site) {
   const { total, files } = dirSize(path.join(site, 'search'));
   console.log(`measure ${site}: search/ holds ${files} files, ${(total / 1024).toFixed(0)} kB`);
   const agreements = JSON.parse(fs.readFileSync(path.join(site, 'data/agreements.json'), 'utf8'));
-  const queries = ['malmo', 'goteborg', 'stockholm stad', 'vantjansten', 'kvinnojour', 'idrott barn', 'arbetstraning', 'uppsala', 'rodakorset', 'stodet'];
+  const queries = ['malmo', 'goteborg', 'stockholm stad', 'vantjansten', 'kvinnojour', 'idrott barn', 'arbetstraning', 'uppsala', 'rodakorset', 'ungdom'];
   // One number: the first non-profit's organisation number.
   queries[8] = agreements[0].organisation_numbers.split('; ').pop();
   const { server, base } = await serve(site);
@@ -306,9 +308,13 @@ async function measure(site) {
     let firstKey = 0;
     let firstSearch = 0;
     for (const q of queries) {
-      const { page, context } = await openPage(url, 'index.html');
+      const { page, context } = await openPage(url, 'pages/om.html');
       await page.evaluate(() => {
         window.__marks = { input: 0, shown: 0 };
+        window.__scripts = [];
+        new MutationObserver((records) => {
+          for (const r of records) for (const n of r.addedNodes) if (n.src) window.__scripts.push(n.src);
+        }).observe(document.head, { childList: true });
         const box = document.querySelector('[data-search]');
         document.querySelector('#site-search-input').addEventListener('input', () => { window.__marks.input = performance.now(); }, true);
         new MutationObserver(() => { window.__marks.shown = performance.now(); })
@@ -331,6 +337,24 @@ async function measure(site) {
       results.push(`${how} "${q}": ${(m.shown - m.input).toFixed(1)} ms, ${count}`);
       await context.close();
     }
+    // The whole query at once (pasted) on a freshly opened page: manifest, chunks and records
+    // all load after the one input event.
+    const pasted = [];
+    for (const q of queries) {
+      const { page, context } = await openPage(url, 'pages/om.html');
+      await page.evaluate(() => {
+        window.__marks = { input: 0, shown: 0 };
+        document.querySelector('#site-search-input').addEventListener('input', () => { window.__marks.input = performance.now(); }, true);
+        new MutationObserver(() => { window.__marks.shown = performance.now(); })
+          .observe(document.querySelector('.search-panel'), { subtree: true, childList: true, characterData: true });
+      });
+      await page.fill('#site-search-input', q);
+      await page.waitForTimeout(600);
+      const m = await page.evaluate(() => window.__marks);
+      pasted.push(m.shown - m.input);
+      await context.close();
+    }
+    console.log(`measure ${how}: a whole query pasted into a fresh page: median ${median(pasted).toFixed(1)} ms, max ${Math.max(...pasted).toFixed(1)} ms`);
     console.log(`measure ${how}: first keystroke loads at most ${(firstKey / 1024).toFixed(1)} kB; the first search (two letters) at most ${(firstSearch / 1024).toFixed(1)} kB in all; last keystroke to results: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${times.length} queries`);
   }
   for (const r of results) console.log(`  ${r}`);

@@ -8,10 +8,10 @@
 //   search/k-ma.js    iopSearch.add("ma", {word: [names, texts, context], ...})
 //                     the words starting with "ma" and, per field, the numbers of the
 //                     documents they are in (see decode)
-//   search/d-3.js     iopSearch.docs(3, [[kind, name, link, context, year?], ...])
+//   search/d-3.js     iopSearch.docs(3, [[kind, name, link, context, year?, lang?], ...])
 //                     what the results show, 64 documents a file
 //
-// The first keystroke loads only the manifest. A query word of one letter is left out; a
+// Focusing the box loads only the manifest. A query word of one letter is left out; a
 // query of nothing else asks for two letters. A word of two letters finds the beginnings of
 // words in names; from three letters on, words in texts count too. Every word of a query
 // must match (AND); a match of a whole word counts more than of its beginning, and a match
@@ -208,7 +208,7 @@
     box.dataset.results = String(total);
   }
 
-  function item([kind, name, link, context, year]) {
+  function item([kind, name, link, context, year, lang]) {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = root + link;
@@ -218,11 +218,13 @@
     const title = document.createElement('span');
     title.className = 'search-name';
     title.textContent = name || `${text('tKindR')} ${year}`;
+    if (lang && name) title.lang = lang;
     a.append(label, ' ', title);
     if (context) {
       const more = document.createElement('span');
       more.className = 'search-context';
       more.textContent = context;
+      if (lang) more.lang = lang;
       a.append(' ', more);
     }
     li.append(a);
@@ -241,7 +243,11 @@
 
   const links = () => [...list.querySelectorAll('a')];
   input.addEventListener('input', search);
-  input.addEventListener('focus', () => { if (input.value.trim()) search(); });
+  // The manifest is tiny; loading it on focus saves the first search a round trip.
+  input.addEventListener('focus', () => {
+    loadManifest().catch(() => {});
+    if (input.value.trim()) search();
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' && !panel.hidden && links().length) {
       e.preventDefault();
