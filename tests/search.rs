@@ -6,6 +6,10 @@ use std::path::PathBuf;
 
 use iopsite::BuildOptions;
 
+// As in the binary, so the time of the index below is the time a build takes.
+#[global_allocator]
+static GLOBAL: iopsite::alloc::Allocator = iopsite::alloc::Allocator;
+
 fn options() -> BuildOptions {
     BuildOptions {
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
@@ -154,4 +158,43 @@ fn chunk_files_have_plain_names() {
             "{name}"
         );
     }
+}
+
+/// How long the index of a large site takes to build (it is built once, when the output is
+/// planned): `SEARCH_SITE=DIR cargo test --release --test search -- --ignored --nocapture`
+/// with DIR a generated corpus (`cargo run --release --example corpus -- --agreements 10000 DIR`).
+#[test]
+#[ignore = "needs a generated corpus in SEARCH_SITE"]
+fn index_time_of_a_large_site() {
+    let dir = PathBuf::from(std::env::var("SEARCH_SITE").expect("SEARCH_SITE"));
+    let prepared = iopsite::prepare(&dir, &BuildOptions::default(), &()).expect("site prepares");
+    let (mut times, mut cpu) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let (started, cpu_before) = (std::time::Instant::now(), cpu_ms());
+        let index = iopsite::search::index(&prepared.site);
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        cpu.push(cpu_ms() - cpu_before);
+        assert!(index.chunk_count() > 0);
+    }
+    times.sort_by(f64::total_cmp);
+    cpu.sort_by(f64::total_cmp);
+    println!(
+        "index of {} agreements, {} organisations, {} reports: median {:.0} ms (of {times:.0?}), \
+         CPU time over all threads median {:.0} ms (of {cpu:.0?})",
+        prepared.site.agreements.len(),
+        prepared.site.organisations.len(),
+        prepared.site.reports.len(),
+        times[2],
+        cpu[2]
+    );
+}
+
+/// The CPU time of this process so far, in ms.
+fn cpu_ms() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: a valid pointer to a rusage struct.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let ms = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
+    ms(usage.ru_utime) + ms(usage.ru_stime)
 }

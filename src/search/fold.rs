@@ -3,16 +3,27 @@
 //! `search.js` does the same to what the reader types; the two must agree character for
 //! character, so each step here names its counterpart in the script.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_canonical;
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// Lower case without diacritics, so "Malmö" and "malmo", "Väntjänsten" and "VANTJANSTEN"
-/// are one word. The script's `s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()`.
+/// are one word. The script's `s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()`:
+/// NFD is each character's canonical decomposition with the marks put in a fixed order, and
+/// as the marks are dropped, their order does not matter. ASCII, most of any text, has
+/// neither decomposition nor marks.
 pub fn fold(text: &str) -> String {
-    let bare: String = text
-        .nfd()
-        .filter(|c| c.general_category_group() != GeneralCategoryGroup::Mark)
-        .collect();
+    let mut bare = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            bare.push(c);
+        } else {
+            decompose_canonical(c, |d| {
+                if d.general_category_group() != GeneralCategoryGroup::Mark {
+                    bare.push(d);
+                }
+            });
+        }
+    }
     bare.to_lowercase()
 }
 
@@ -30,26 +41,35 @@ fn is_word_char(c: char) -> bool {
 /// The folded words of `text`: runs of letters and digits, where a dash between two ASCII
 /// digits is dropped, so an organisation number is one word typed with or without its dash.
 pub fn words(text: &str) -> Vec<String> {
-    let folded: Vec<char> = fold(text).chars().collect();
     let mut out = Vec::new();
+    each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of the folded words of `text` (see [`words`]), without a string for
+/// each: an index of a large site folds millions of them.
+pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    let folded = fold(text);
     let mut word = String::new();
-    for (i, &c) in folded.iter().enumerate() {
+    let mut previous = ' ';
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
         if is_word_char(c) {
             word.push(c);
-            continue;
+        } else {
+            let joins = is_dash(c)
+                && previous.is_ascii_digit()
+                && chars.peek().is_some_and(char::is_ascii_digit);
+            if !joins && !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
         }
-        let joins = is_dash(c)
-            && i > 0
-            && folded[i - 1].is_ascii_digit()
-            && folded.get(i + 1).is_some_and(char::is_ascii_digit);
-        if !joins && !word.is_empty() {
-            out.push(std::mem::take(&mut word));
-        }
+        previous = c;
     }
     if !word.is_empty() {
-        out.push(word);
+        f(&word);
     }
-    out
 }
 
 #[cfg(test)]

@@ -43,17 +43,17 @@ struct Chunk {
 }
 
 impl Index {
-    pub fn build(docs: &[Doc]) -> Index {
+    pub fn build(docs: Vec<Doc>) -> Index {
         let mut postings: HashMap<&str, Postings> = HashMap::new();
         for (n, doc) in docs.iter().enumerate() {
             // Fewer documents than u32::MAX: a site of that size could not be built anyway.
             let n = u32::try_from(n).unwrap_or(u32::MAX);
-            for (word, field) in &doc.words {
+            for (word, field) in doc.words() {
                 // A single letter finds too much to be worth its postings.
                 if word.chars().nth(1).is_none() {
                     continue;
                 }
-                postings.entry(word).or_default()[*field as usize].push(n);
+                postings.entry(word).or_default()[field as usize].push(n);
             }
         }
         let mut words: Vec<(String, Postings)> = postings
@@ -63,7 +63,7 @@ impl Index {
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let chunks = chunks(&words);
         Index {
-            records: docs.iter().map(|d| d.record.clone()).collect(),
+            records: docs.into_iter().map(|d| d.record).collect(),
             words,
             chunks,
         }

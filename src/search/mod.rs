@@ -26,7 +26,7 @@ use crate::plan::{MakeFn, Plan};
 
 /// The index of `site`.
 pub fn index(site: &Site) -> Index {
-    Index::build(&docs::documents(site))
+    Index::build(docs::documents(site))
 }
 
 /// Adds the search files of `site` to the plan.
