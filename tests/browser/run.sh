@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser and HTML checks for the example site: axe-core at two viewports on every page, a link
 # and hosting crawl under the sub-path /iop/ and from disk, the Nu Html Checker, and (when it
-# builds the site itself) live reload of `iopsite serve` in an open tab (reload.mjs).
+# builds the site itself) live reload of `iopsite serve` in an open tab (reload.mjs) and the
+# search box from disk and over HTTP (search.mjs).
 #
 #   bash tests/browser/run.sh               builds the example site into a temporary folder
 #   SITE_DIR=path bash tests/browser/run.sh checks an already built site instead
@@ -43,6 +44,8 @@ if [[ -z "${SITE_DIR:-}" ]]; then
   TARGET="${CARGO_TARGET_DIR:-target}"
   [[ "$TARGET" = /* ]] || TARGET="$ROOT/$TARGET"
   node "$HERE/reload.mjs" "$TARGET/release/iopsite" "$ROOT/content" || status=$?
+  echo "== browser tests: the search box finds, reads out its count and is keyboard operable, axe-clean with results open"
+  node "$HERE/search.mjs" --example "$SITE" || status=$?
 fi
 echo "browser tests took ${SECONDS}s"
 exit "$status"
