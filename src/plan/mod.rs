@@ -208,6 +208,7 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
     let mut sitemap = Page::new("sitemap.xml", Box::new(move |ctx| ctx.sitemap(&listed)));
     sitemap.listed = false;
     plan.page("sitemap.xml", sitemap);
+    crate::lists::plan(&mut plan);
     for exporter in export::EXPORTERS {
         plan.push(exporter.path().to_string(), Maker::Data(*exporter));
     }
