@@ -183,10 +183,7 @@ pub struct Yearly {
     pub y: Option<i32>,
 }
 
-#[expect(
-    clippy::trivially_copy_pass_by_ref,
-    reason = "serde's skip_serializing_if passes a reference"
-)]
+/// For `skip_serializing_if`, which passes a reference.
 fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -161,6 +161,8 @@ async function sortBy(page, column) {
 // ---------------------------------------------------------------------------------------------
 // The checks of one page of agreements
 
+let shotMore = false;
+
 async function checkList(page, url, rows, lang, where, paged) {
   await page.goto(url);
   await page.waitForSelector('form.table-filter:not([hidden])', { timeout: 10000 });
@@ -230,6 +232,10 @@ async function checkList(page, url, rows, lang, where, paged) {
       const more = page.locator('button.show-more');
       check(await more.isVisible() === want > PAGE, `${label}: "show more" ${want > PAGE ? 'missing' : 'shown'} for ${want} rows`);
       if (want > PAGE) {
+        if (shots && !shotMore) {
+          shotMore = true;
+          await screenshots(page, `${where} more`);
+        }
         await more.click();
         const now = (await shownRows(page)).length;
         check(now === Math.min(want, 2 * PAGE), `${label}: ${now} rows after "show more"`);

@@ -346,8 +346,11 @@
         this.count.textContent = this.t('loading');
         try {
           const data = await loadData(this.form.dataset.rowsSrc, 'load');
-          const maker = new RowMaker(data, this.form);
-          this.all = { maker, items: data.rows.map((d) => ({ d, facts: maker.facts(d), tr: null })) };
+          if (!this.all) {
+            // (Two changes may both have waited for the file.)
+            const maker = new RowMaker(data, this.form);
+            this.all = { maker, items: data.rows.map((d) => ({ d, facts: maker.facts(d), tr: null })) };
+          }
         } catch {
           // Filter and sort this page's rows, and say so.
           this.registry = false;
