@@ -10,8 +10,8 @@
 //   clearing the filters gives back the page as it came; a header button is reached with Tab
 //   and sorts with Enter; axe finds nothing after sorting and after filtering;
 // - the same on a page that holds only the first 100 agreements, as a page of a paginated
-//   list does (made beside agreements.html when the list is not paginated yet, and removed
-//   again): the first filter loads every agreement's row, shows the first 100 and a "show
+//   list does (agreements.html once the list is paginated; until then a copy of it cut to 100
+//   rows, made beside it and removed again): the first filter loads every agreement's row, shows the first 100 and a "show
 //   more" button, hides the page links, and clearing gives the page back;
 // - the home page: its table sorts.
 // With --shots, saves screenshots of the filtered list at 1280 and 390 px to OUT_DIR.
@@ -282,9 +282,11 @@ async function checkList(page, url, rows, lang, where, paged) {
   }
 }
 
-/// A page that holds only the first 100 rows and page links, as page 1 of a paginated list.
-function makePaged(site) {
+/// A page that holds only the first 100 rows and page links, as page 1 of a paginated list;
+/// none when the list has no more than 100 rows or is paginated already.
+function makePaged(site, total) {
   const html = fs.readFileSync(path.join(site, 'agreements.html'), 'utf8');
+  if ((html.match(/<tr data-bodies/g) || []).length < total) return null;
   let n = 0;
   const cut = html.replace(/<tr data-bodies[\s\S]*?<\/tr>\n/g, (row) => (++n <= PAGE ? row : ''));
   if (n <= PAGE) return null;
@@ -319,7 +321,9 @@ try {
     const lang = (fs.readFileSync(path.join(site, 'index.html'), 'utf8').match(/<html lang="([^"]+)"/) || [])[1] || 'sv';
     const server = await serve(site);
     const origin = `http://127.0.0.1:${server.address().port}${PREFIX}`;
-    const paged = makePaged(site);
+    const paged = makePaged(site, rows.rows.length);
+    // Once the list is paginated, agreements.html is page 1 of it.
+    const listPaged = (fs.readFileSync(path.join(site, 'agreements.html'), 'utf8').match(/<tr data-bodies/g) || []).length < rows.rows.length;
     try {
       for (const [how, base] of [['file', pathToFileURL(site + path.sep).href], ['http', origin]]) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -331,7 +335,7 @@ try {
         page.on('requestfailed', (r) => { if (r.resourceType() !== 'xhr') errors.push(`${r.url()} failed`); });
         page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.url()}: ${r.status()}`); });
         const where = `${path.basename(path.dirname(site))}/${path.basename(site)} ${lang} ${how}`;
-        await checkList(page, `${base}agreements.html`, rows, lang, `${where} agreements.html`, false);
+        await checkList(page, `${base}agreements.html`, rows, lang, `${where} agreements.html`, listPaged);
         if (paged) await checkList(page, base + paged, rows, lang, `${where} ${paged}`, true);
         await page.goto(`${base}index.html`);
         if (await page.locator('table.sortable').count()) {
