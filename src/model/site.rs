@@ -239,6 +239,22 @@ impl AgreementEntry {
         self.party_orgs[p.0]
     }
 
+    /// The first and last calendar year the agreement is in force: from its start to its
+    /// decided end (unknown: its last year with money or a report), cut at an outcome that
+    /// ended it. A proposed extension does not count until it is decided.
+    pub fn in_force(&self) -> (i32, i32) {
+        let first = self.agreement.period.start.year();
+        let last = match self.end {
+            Some(end) => end.last().year(),
+            None => self.years.last().copied().unwrap_or(first),
+        };
+        let last = match self.agreement.ending_outcome() {
+            Some(outcome) => last.min(outcome.date.year()),
+            None => last,
+        };
+        (first, last.max(first))
+    }
+
     /// The finished years without a report.
     pub fn missing_reports(&self) -> impl Iterator<Item = i32> + '_ {
         self.reports

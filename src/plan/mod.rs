@@ -209,6 +209,7 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
     sitemap.listed = false;
     plan.page("sitemap.xml", sitemap);
     crate::search::plan(&mut plan, site);
+    crate::lists::plan(&mut plan);
     for exporter in export::EXPORTERS {
         plan.push(exporter.path().to_string(), Maker::Data(*exporter));
     }

@@ -104,6 +104,8 @@ pub struct AgreementRow<'a> {
     /// A court has judged the agreement unlawful.
     pub judged_unlawful: bool,
     pub period: PeriodSpan,
+    /// The first and last calendar year the agreement is in force (for filtering by year).
+    pub in_force: [i32; 2],
     pub organisations: Vec<OrgLink<'a>>,
     /// Public money in `yearly_year`: the build year, else the last year with funding.
     pub yearly: Money,
@@ -273,6 +275,7 @@ impl<'a> Ctx<'a> {
             ended_by: entry.ended_by,
             judged_unlawful: a.judged_unlawful(),
             period: PeriodSpan::of(entry),
+            in_force: entry.in_force().into(),
             organisations: entry
                 .party_orgs
                 .iter()
