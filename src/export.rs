@@ -360,10 +360,33 @@ pub fn body_file(
                     let entry = &site[l.agreement];
                     (entry, &entry.agreement.funding[l.line])
                 });
-            format.write(&funding_records(lines))
+            let records = funding_records(lines);
+            match format {
+                // A body that gives no money still gets a file a spreadsheet can open.
+                Format::Csv if records.is_empty() => {
+                    Ok(format!("{}\n", FUNDING_FIELDS.join(",")).into_bytes())
+                }
+                _ => format.write(&records),
+            }
         }
     }
 }
+
+/// The fields of a [`FundingRecord`], as the header of a CSV file without rows.
+const FUNDING_FIELDS: [&str; 12] = [
+    "agreement",
+    "year",
+    "last_year",
+    "amount_for",
+    "funder",
+    "funder_org_number",
+    "unit",
+    "kind",
+    "decision_status",
+    "amount",
+    "amount_status",
+    "note",
+];
 
 #[cfg(test)]
 mod tests {
@@ -388,6 +411,30 @@ mod tests {
             Format::Json.write(&[keyed]),
             Err(ExportError::Json(_))
         ));
+    }
+
+    #[test]
+    fn the_header_of_an_empty_funding_file_is_that_of_the_records() {
+        let record = FundingRecord {
+            agreement: "a",
+            year: 2024,
+            last_year: 2024,
+            amount_for: AmountFor::EachYear,
+            funder: "Kommunen",
+            funder_org_number: None,
+            unit: None,
+            kind: FundingKind::Public,
+            decision_status: DecisionStatus::Decided,
+            amount: Some(1),
+            amount_status: "known",
+            note: None,
+        };
+        let csv = Format::Csv.write(&[record]).unwrap();
+        let header = String::from_utf8(csv).unwrap();
+        assert_eq!(
+            header.lines().next(),
+            Some(FUNDING_FIELDS.join(",").as_str())
+        );
     }
 
     #[test]

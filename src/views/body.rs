@@ -145,6 +145,12 @@ pub struct BodyRow<'a> {
     pub unit_count: usize,
 }
 
+/// One series of a body's chart: a unit, the other units together, or no unit.
+struct Series {
+    name: String,
+    by_year: BTreeMap<i32, Money>,
+}
+
 /// The groups of the index, in the order shown, with their ids.
 const GROUPS: [(Option<PublicKind>, &str); 4] = [
     (Some(PublicKind::Municipality), "municipalities"),
@@ -200,7 +206,7 @@ impl<'a> Ctx<'a> {
             .map(|y| BodyYear {
                 year: *y,
                 cells: if series.len() > 1 {
-                    series.iter().map(|(_, by)| by.get(y).copied()).collect()
+                    series.iter().map(|s| s.by_year.get(y).copied()).collect()
                 } else {
                     Vec::new()
                 },
@@ -214,7 +220,7 @@ impl<'a> Ctx<'a> {
             .collect();
         section.chart = self.body_chart(&org.name, &years, &series);
         if series.len() > 1 {
-            section.series = series.into_iter().map(|(name, _)| name).collect();
+            section.series = series.into_iter().map(|s| s.name).collect();
         }
         section.units = body
             .units
@@ -253,9 +259,10 @@ impl<'a> Ctx<'a> {
     /// The chart's series: each unit that gives decided money, the largest first; past
     /// what the palette can tell apart, the rest as one "other units"; and money through no
     /// named unit last. Each series holds money per year; `true` with "other units".
-    fn series(&self, body: &PublicBody) -> (Vec<(String, BTreeMap<i32, Money>)>, bool) {
-        let money = |by: &BTreeMap<i32, Sum>| -> BTreeMap<i32, Money> {
-            by.iter().map(|(y, s)| (*y, Money::from(*s))).collect()
+    fn series(&self, body: &PublicBody) -> (Vec<Series>, bool) {
+        let series = |name: String, by: &BTreeMap<i32, Sum>| Series {
+            name,
+            by_year: by.iter().map(|(y, s)| (*y, Money::from(*s))).collect(),
         };
         let mut giving: Vec<usize> = (0..body.units.len())
             .filter(|&u| body.units[u].given_total.lines > 0)
@@ -269,9 +276,9 @@ impl<'a> Ctx<'a> {
         } else {
             giving.len()
         };
-        let mut series: Vec<(String, BTreeMap<i32, Money>)> = giving[..shown]
+        let mut all: Vec<Series> = giving[..shown]
             .iter()
-            .map(|&u| (body.units[u].name.clone(), money(&body.units[u].given)))
+            .map(|&u| series(body.units[u].name.clone(), &body.units[u].given))
             .collect();
         let others = giving.len() > shown;
         if others {
@@ -281,20 +288,15 @@ impl<'a> Ctx<'a> {
                     *rest.entry(*y).or_default() += *s;
                 }
             }
-            series.push((self.t.get("body_other_units"), money(&rest)));
+            all.push(series(self.t.get("body_other_units"), &rest));
         }
         if has_none {
-            series.push((self.t.get("body_no_unit"), money(&body.without_unit)));
+            all.push(series(self.t.get("body_no_unit"), &body.without_unit));
         }
-        (series, others)
+        (all, others)
     }
 
-    fn body_chart(
-        &self,
-        name: &str,
-        years: &[i32],
-        series: &[(String, BTreeMap<i32, Money>)],
-    ) -> Option<String> {
+    fn body_chart(&self, name: &str, years: &[i32], series: &[Series]) -> Option<String> {
         if years.is_empty() {
             return None;
         }
@@ -305,10 +307,10 @@ impl<'a> Ctx<'a> {
             years: years.to_vec(),
             stacks: series
                 .iter()
-                .map(|(name, by)| Stack {
-                    name: name.clone(),
+                .map(|s| Stack {
+                    name: s.name.clone(),
                     own: false,
-                    values: years.iter().map(|y| by.get(y).copied()).collect(),
+                    values: years.iter().map(|y| s.by_year.get(y).copied()).collect(),
                 })
                 .collect(),
         })
