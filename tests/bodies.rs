@@ -58,14 +58,14 @@ fn kr(kronor: i64) -> String {
     format!("{sign}{grouped}{NBSP}kr")
 }
 
-/// The `<tr>` of a page whose row header is `<th scope="row">{year}</th>`.
-fn year_row(html: &str, year: i64) -> &str {
-    let head = format!("<th scope=\"row\">{year}</th>");
+/// The first cell after the row header `<th scope="row">{year}</th>`: the year's total.
+fn year_total(html: &str, year: i64) -> &str {
+    let head = format!("<th scope=\"row\">{year}</th>\n<td class=\"num\">");
     let at = html
         .find(&head)
-        .unwrap_or_else(|| panic!("no row for {year}"));
-    let end = html[at..].find("</tr>").map_or(html.len(), |e| at + e);
-    &html[at..end]
+        .unwrap_or_else(|| panic!("no row for {year}"))
+        + head.len();
+    &html[at..at + html[at..].find("</td>").unwrap()]
 }
 
 /// The value of the fact `label` of a page's facts list.
@@ -221,7 +221,7 @@ fn check_figures(page: &str, rows: &[&Value], what: &str) {
         );
     }
     for (year, kronor) in &by_year {
-        let row = year_row(page, *year);
+        let row = year_total(page, *year);
         assert!(
             row.contains(&kr(*kronor)),
             "{what} {year}: {} in {row}",
