@@ -1,11 +1,13 @@
 //! Open data from the same `Site` the pages use: agreements and funding rows as JSON and
-//! CSV. Each file is made by an [`Exporter`]; the output plan lists [`EXPORTERS`].
+//! CSV. Each site-wide file is made by an [`Exporter`]; the output plan lists [`EXPORTERS`].
+//! A public body and each of its units have the same two files holding just their rows
+//! ([`body_file`]).
 
 use serde::Serialize;
 
 use crate::model::Site;
-use crate::model::site::Sum;
-use crate::model::types::{DecisionStatus, FundingKind, Outcome, OutcomeKind, When};
+use crate::model::site::{AgreementEntry, Sum};
+use crate::model::types::{DecisionStatus, FundingKind, FundingLine, Outcome, OutcomeKind, When};
 use crate::orgnr::OrgNumber;
 use crate::present::urls;
 
@@ -78,7 +80,8 @@ impl Exporter for Agreements {
     }
 
     fn export(&self, site: &Site) -> Result<Vec<u8>, ExportError> {
-        self.0.write(&agreement_records(site))
+        self.0
+            .write(&agreement_records(site, site.agreements.iter()))
     }
 }
 
@@ -95,7 +98,11 @@ impl Exporter for Funding {
     }
 
     fn export(&self, site: &Site) -> Result<Vec<u8>, ExportError> {
-        self.0.write(&funding_records(site))
+        let lines = site
+            .agreements
+            .iter()
+            .flat_map(|e| e.agreement.funding.iter().map(move |l| (e, l)));
+        self.0.write(&funding_records(lines))
     }
 }
 
@@ -173,10 +180,13 @@ fn sum_fields(sum: Sum) -> (Option<i64>, Option<i64>) {
     )
 }
 
-fn agreement_records(site: &Site) -> Vec<AgreementRecord<'_>> {
+/// The records of `agreements`, in the order given.
+fn agreement_records<'s>(
+    site: &Site,
+    agreements: impl Iterator<Item = &'s AgreementEntry>,
+) -> Vec<AgreementRecord<'s>> {
     let base = &site.config.base_url;
-    site.agreements
-        .iter()
+    agreements
         .map(|e| {
             let a = &e.agreement;
             let total = e.total();
@@ -243,13 +253,15 @@ fn joined<S: AsRef<str>>(values: impl Iterator<Item = S>) -> String {
     parts.join("; ")
 }
 
-fn funding_records(site: &Site) -> Vec<FundingRecord<'_>> {
-    let mut funding: Vec<FundingRecord> = site
-        .agreements
-        .iter()
-        .flat_map(|e| {
+/// The records of `lines` (each with its agreement), sorted by agreement, years, funder
+/// and unit.
+fn funding_records<'s>(
+    lines: impl Iterator<Item = (&'s AgreementEntry, &'s FundingLine)>,
+) -> Vec<FundingRecord<'s>> {
+    let mut funding: Vec<FundingRecord> = lines
+        .map(|(e, l)| {
             let a = &e.agreement;
-            a.funding.iter().map(move |l| FundingRecord {
+            FundingRecord {
                 agreement: &a.id,
                 year: l.year,
                 last_year: *l.years().end(),
@@ -270,7 +282,7 @@ fn funding_records(site: &Site) -> Vec<FundingRecord<'_>> {
                 amount: l.amount.kronor(),
                 amount_status: l.amount.state(),
                 note: l.note.as_deref(),
-            })
+            }
         })
         .collect();
     funding.sort_by(|a, b| {
@@ -284,6 +296,97 @@ fn funding_records(site: &Site) -> Vec<FundingRecord<'_>> {
     });
     funding
 }
+
+/// Which rows of a public body a data file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyRows {
+    /// The agreements it takes part in, as in `data/agreements.*`.
+    Agreements,
+    /// The funding lines it gives, as in `data/funding.*`.
+    Funding,
+}
+
+impl BodyRows {
+    fn stem(self) -> &'static str {
+        match self {
+            BodyRows::Agreements => "agreements",
+            BodyRows::Funding => "funding",
+        }
+    }
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// The file name of `rows` in `format`, e.g. `funding.csv`.
+pub fn body_file_name(rows: BodyRows, format: Format) -> String {
+    format!("{}.{}", rows.stem(), format.extension())
+}
+
+/// The data file of public body `body` (its place in `Site::bodies`), or of its unit
+/// `unit` (the place in the body's units): the same records as the site-wide file, just
+/// those of its agreements or of the funding it gives.
+pub fn body_file(
+    site: &Site,
+    body: usize,
+    unit: Option<usize>,
+    rows: BodyRows,
+    format: Format,
+) -> Result<Vec<u8>, ExportError> {
+    let body = &site.bodies[body];
+    match rows {
+        BodyRows::Agreements => {
+            let agreements = match unit {
+                Some(u) => &body.units[u].agreements,
+                None => &body.agreements,
+            };
+            format.write(&agreement_records(
+                site,
+                agreements.iter().map(|&a| &site[a]),
+            ))
+        }
+        BodyRows::Funding => {
+            let lines = body
+                .lines
+                .iter()
+                .filter(|l| unit.is_none() || l.unit == unit)
+                .map(|l| {
+                    let entry = &site[l.agreement];
+                    (entry, &entry.agreement.funding[l.line])
+                });
+            let records = funding_records(lines);
+            match format {
+                // A body that gives no money still gets a file a spreadsheet can open.
+                Format::Csv if records.is_empty() => {
+                    Ok(format!("{}\n", FUNDING_FIELDS.join(",")).into_bytes())
+                }
+                _ => format.write(&records),
+            }
+        }
+    }
+}
+
+/// The fields of a [`FundingRecord`], as the header of a CSV file without rows.
+const FUNDING_FIELDS: [&str; 12] = [
+    "agreement",
+    "year",
+    "last_year",
+    "amount_for",
+    "funder",
+    "funder_org_number",
+    "unit",
+    "kind",
+    "decision_status",
+    "amount",
+    "amount_status",
+    "note",
+];
 
 #[cfg(test)]
 mod tests {
@@ -308,6 +411,30 @@ mod tests {
             Format::Json.write(&[keyed]),
             Err(ExportError::Json(_))
         ));
+    }
+
+    #[test]
+    fn the_header_of_an_empty_funding_file_is_that_of_the_records() {
+        let record = FundingRecord {
+            agreement: "a",
+            year: 2024,
+            last_year: 2024,
+            amount_for: AmountFor::EachYear,
+            funder: "Kommunen",
+            funder_org_number: None,
+            unit: None,
+            kind: FundingKind::Public,
+            decision_status: DecisionStatus::Decided,
+            amount: Some(1),
+            amount_status: "known",
+            note: None,
+        };
+        let csv = Format::Csv.write(&[record]).unwrap();
+        let header = String::from_utf8(csv).unwrap();
+        assert_eq!(
+            header.lines().next(),
+            Some(FUNDING_FIELDS.join(",").as_str())
+        );
     }
 
     #[test]

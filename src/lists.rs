@@ -7,7 +7,6 @@
 //! with `<script src>`: a page on `file://` may not `fetch` JSON. They carry facts, not
 //! words: statuses and goals by key and number, the theme's i18n file names them.
 
-
 use chrono::Datelike;
 use serde::Serialize;
 

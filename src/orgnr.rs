@@ -64,6 +64,26 @@ impl OrgNumber {
     pub fn digits(&self) -> &str {
         &self.0
     }
+
+    /// What kind of public body the number's first six digits say it is, if they say.
+    pub fn public_kind(&self) -> Option<PublicKind> {
+        match &self.0[..6] {
+            "212000" => Some(PublicKind::Municipality),
+            "232100" => Some(PublicKind::Region),
+            "202100" => Some(PublicKind::Agency),
+            _ => None,
+        }
+    }
+}
+
+/// The kinds of public body whose organisation numbers share their first six digits:
+/// 212000 for municipalities, 232100 for regions, 202100 for state agencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicKind {
+    Municipality,
+    Region,
+    Agency,
 }
 
 /// Written as it is shown: `802000-1234`.
@@ -113,6 +133,15 @@ mod tests {
             OrgNumber::parse("21 20 00-0746").unwrap().to_string(),
             "212000-0746"
         );
+    }
+
+    #[test]
+    fn public_kinds_from_the_first_digits() {
+        let kind = |n: &str| OrgNumber::parse(n).unwrap().public_kind();
+        assert_eq!(kind("212000-1124"), Some(PublicKind::Municipality));
+        assert_eq!(kind("232100-0255"), Some(PublicKind::Region));
+        assert_eq!(kind("202100-5000"), Some(PublicKind::Agency));
+        assert_eq!(kind("802002-8711"), None);
     }
 
     #[test]

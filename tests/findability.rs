@@ -286,7 +286,10 @@ fn rows_per_page_splits_the_lists_where_the_site_says() {
     iopsite::build(dir.path(), Some(&out), &BuildOptions::default())
         .unwrap_or_else(|e| panic!("{e}: {e:#?}"));
     let second = read(&out, "agreements-2.html");
-    assert!(second.contains("Sida 2 av 2: 4–4 av 4"), "no status on page 2");
+    assert!(
+        second.contains("Sida 2 av 2: 4–4 av 4"),
+        "no status on page 2"
+    );
     assert_eq!(row_names(&second).len(), 1);
     assert!(!out.join("agreements-3.html").exists());
 }

@@ -1,6 +1,7 @@
 //! The resolved site: agreements, reports, organisations, goals and totals, computed once
 //! from the checked content and read-only afterwards.
 
+pub mod bodies;
 pub mod collate;
 pub mod site;
 

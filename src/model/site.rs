@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::bodies::{self, PublicBody};
 use super::collate::Collation;
 use super::types::*;
 use crate::config::Config;
@@ -315,6 +316,8 @@ pub struct Site {
     pub attachments: Vec<Attachment>,
     pub organisations: Vec<Organisation>,
     pub goals: Vec<GoalEntry>,
+    /// The public organisations with their units, in organisation order.
+    pub bodies: Vec<PublicBody>,
     /// Totals per year over all agreements.
     pub totals: BTreeMap<i32, YearTotals>,
     /// Totals over all agreements and years, each line counted once.
@@ -336,6 +339,11 @@ impl Site {
         self.agreements
             .iter()
             .filter(|a| matches!(a.status, Status::Active | Status::EndingSoon))
+    }
+
+    /// The place in [`Site::bodies`] of the public body organisation `org` is, if it is one.
+    pub fn body_of(&self, org: OrgIdx) -> Option<usize> {
+        self.bodies.binary_search_by_key(&org, |b| b.org).ok()
     }
 }
 
@@ -416,6 +424,7 @@ pub fn build(checked: Checked) -> Site {
             entry(agreement, party_orgs, &config, &report_index, &reports)
         })
         .collect();
+    let bodies = bodies::public_bodies(&entries, &organisations, &collation);
     let mut agreements_by_name: Vec<AgreementIdx> = (0..entries.len()).map(AgreementIdx).collect();
     collation.sort_by_name(&mut agreements_by_name, |&i| {
         entries[i.0].agreement.short_name()
@@ -429,6 +438,7 @@ pub fn build(checked: Checked) -> Site {
         attachments,
         organisations,
         goals,
+        bodies,
         totals,
         total,
         agreement_index,

@@ -213,6 +213,7 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
     for exporter in export::EXPORTERS {
         plan.push(exporter.path().to_string(), Maker::Data(*exporter));
     }
+    plan_body_data(&mut plan, site);
     for (i, attachment) in site.attachments.iter().enumerate() {
         plan.push(urls::file(&attachment.name), Maker::ContentFile(i));
     }
@@ -220,6 +221,44 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
         plan.push(name.to_string(), Maker::ThemeFile);
     }
     plan
+}
+
+/// The pages of the units of public bodies (a body's own page is its organisation page).
+fn plan_bodies(plan: &mut Plan, site: &Site) {
+    for (b, body) in site.bodies.iter().enumerate() {
+        let org = &site[body.org];
+        for (u, unit) in body.units.iter().enumerate() {
+            let first = urls::unit(&org.id, &unit.id);
+            for n in 1..=pager::page_count(unit.agreements.len(), site.config.rows_per_page) {
+                let view: ViewFn = Box::new(move |ctx| ctx.unit(b, u, n));
+                plan.page(pager::page_path(&first, n), Page::new("unit.html", view));
+            }
+        }
+    }
+}
+
+/// Each public body's and each unit's own agreement and funding rows, as CSV and JSON.
+fn plan_body_data(plan: &mut Plan, site: &Site) {
+    use export::{BodyRows, Format};
+    for (b, body) in site.bodies.iter().enumerate() {
+        let org = &site[body.org];
+        let units = body
+            .units
+            .iter()
+            .enumerate()
+            .map(|(u, unit)| (Some(u), Some(unit.id.as_str())));
+        for (unit, unit_id) in std::iter::once((None, None)).chain(units) {
+            for rows in [BodyRows::Agreements, BodyRows::Funding] {
+                for format in [Format::Csv, Format::Json] {
+                    let name = export::body_file_name(rows, format);
+                    plan.made(
+                        urls::body_data(&org.id, unit_id, &name),
+                        Box::new(move |site| export::body_file(site, b, unit, rows, format)),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// The HTML pages: the overviews first, then one page per agreement, report,
@@ -245,6 +284,10 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
             ),
         );
     }
+    plan.page(
+        urls::public_bodies(),
+        Page::new("public_bodies.html", Box::new(|ctx| ctx.public_bodies())),
+    );
     plan.page(
         "goals.html",
         Page::new("goals.html", Box::new(|ctx| ctx.goals())),
@@ -275,12 +318,16 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
     }
     for (i, org) in site.organisations.iter().enumerate() {
         let i = OrgIdx(i);
-        let view: ViewFn = Box::new(move |ctx| ctx.organisation(&ctx.site[i]));
-        plan.page(
-            urls::organisation(&org.id),
-            Page::new("organisation.html", view),
-        );
+        let first = urls::organisation(&org.id);
+        for n in 1..=pager::page_count(org.roles.len(), site.config.rows_per_page) {
+            let view: ViewFn = Box::new(move |ctx| ctx.organisation(i, n));
+            plan.page(
+                pager::page_path(&first, n),
+                Page::new("organisation.html", view),
+            );
+        }
     }
+    plan_bodies(plan, site);
     for (i, goal) in site.goals.iter().enumerate() {
         let first = urls::goal(goal.number);
         for n in 1..=pager::page_count(goal.agreements.len(), rows) {

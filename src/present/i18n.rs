@@ -86,6 +86,19 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "file_kind_image",
     "file_kind_zip",
     "file_kind_other",
+    "public_bodies",
+    "unit_title",
+    "body_chart_title",
+    "body_other_units",
+    "body_no_unit",
+    "body_kind_municipality",
+    "body_kind_region",
+    "body_kind_agency",
+    "body_kind_other",
+    "body_group_municipalities",
+    "body_group_regions",
+    "body_group_agencies",
+    "body_group_other",
 ];
 
 impl I18n {

@@ -13,6 +13,24 @@ pub fn organisation(id: &str) -> String {
     format!("organisations/{id}.html")
 }
 
+/// The index of public bodies.
+pub fn public_bodies() -> String {
+    "public-bodies.html".to_string()
+}
+
+/// The page of unit `unit` of the public body whose organisation id is `body`.
+pub fn unit(body: &str, unit: &str) -> String {
+    format!("organisations/{body}/units/{unit}.html")
+}
+
+/// Where a public body's own data file `file` (e.g. `funding.csv`) is, or its unit's.
+pub fn body_data(body: &str, unit: Option<&str>, file: &str) -> String {
+    match unit {
+        Some(unit) => format!("data/organisations/{body}/units/{unit}/{file}"),
+        None => format!("data/organisations/{body}/{file}"),
+    }
+}
+
 pub fn goal(number: u8) -> String {
     format!("goals/{number}.html")
 }

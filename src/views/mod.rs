@@ -4,6 +4,7 @@
 //! `kr` and `num` filters. Labels come from the theme's i18n file.
 
 pub mod agreement;
+pub mod body;
 pub mod feed;
 pub mod funding;
 pub mod goal;
@@ -187,7 +188,7 @@ pub struct Paged<T> {
 
 impl<'a> Ctx<'a> {
     /// A list page's title: the list's, with "page N of M" when the list is split.
-    pub fn paged_title(&self, title: &'a str, pager: &pager::Pager) -> Cow<'a, str> {
+    pub fn paged_title<'t>(&self, title: &'t str, pager: &pager::Pager) -> Cow<'t, str> {
         if !pager.is_split() {
             return Cow::Borrowed(title);
         }

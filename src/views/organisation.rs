@@ -2,10 +2,12 @@
 
 use serde::Serialize;
 
+use super::body::BodySection;
 use super::pager::{Pager, page_of};
 use super::{AgreementRow, Ctx, Money, OrgLink, Paged, View, YearAmount, by_year};
-use crate::model::site::Organisation;
+use crate::model::site::{OrgIdx, Organisation};
 use crate::orgnr::OrgNumber;
+use crate::present::urls;
 
 #[derive(Debug, Serialize)]
 pub struct OrgRow<'a> {
@@ -25,9 +27,13 @@ pub struct OrgAgreement<'a> {
 #[derive(Debug, Serialize)]
 pub struct OrgPage<'a> {
     pub row: OrgRow<'a>,
+    /// The agreements on this page of the list.
     pub agreements: Vec<OrgAgreement<'a>>,
+    pub pager: Pager,
     pub given_by_year: Vec<YearAmount>,
     pub received_by_year: Vec<YearAmount>,
+    /// For a public body: its units, money, goals, reports and data files.
+    pub body: Option<BodySection<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -58,12 +64,19 @@ impl<'a> Ctx<'a> {
         View::new(title, "organisations", Paged { rows, pager })
     }
 
-    /// One organisation's page.
-    pub fn organisation(&self, org: &'a Organisation) -> View<'a> {
+    /// Page `number` (from 1) of one organisation's page: the organisation, and its
+    /// agreements a page of rows at a time.
+    pub fn organisation(&self, idx: OrgIdx, number: usize) -> View<'a> {
+        let org = &self.site[idx];
+        let pager = Pager::new(
+            &urls::organisation(&org.id),
+            number,
+            org.roles.len(),
+            self.rows_per_page(),
+        );
         let page = OrgPage {
             row: self.org_row(org),
-            agreements: org
-                .roles
+            agreements: page_of(&org.roles, number, self.rows_per_page())
                 .iter()
                 .map(|role| {
                     let entry = &self.site[role.agreement];
@@ -75,7 +88,12 @@ impl<'a> Ctx<'a> {
                 .collect(),
             given_by_year: by_year(&org.given),
             received_by_year: by_year(&org.received),
+            body: self
+                .site
+                .body_of(idx)
+                .map(|b| self.body_section(b, pager.number == 1)),
+            pager,
         };
-        View::new(org.name.as_str(), "org", page)
+        View::new(self.paged_title(&org.name, &page.pager), "org", page)
     }
 }
