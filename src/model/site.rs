@@ -424,12 +424,12 @@ pub fn build(checked: Checked) -> Site {
             entry(agreement, party_orgs, &config, &report_index, &reports)
         })
         .collect();
-    let bodies = bodies::public_bodies(&entries, &organisations, &collation);
     let mut agreements_by_name: Vec<AgreementIdx> = (0..entries.len()).map(AgreementIdx).collect();
     collation.sort_by_name(&mut agreements_by_name, |&i| {
         entries[i.0].agreement.short_name()
     });
     let (totals, total, goals) = tally(&entries, &agreements_by_name, &mut organisations);
+    let bodies = bodies::public_bodies(&entries, &organisations, &collation);
     Site {
         config,
         agreements: entries,
