@@ -42,6 +42,7 @@ impl DataFiles {
 pub struct BodySection<'a> {
     /// Municipality, region, agency or other public body, in words.
     pub kind_label: &'a str,
+    pub unit_count: usize,
     /// The sections below are filled in on the first page of the list only: later pages
     /// are for the agreements.
     pub full: bool,
@@ -184,6 +185,7 @@ impl<'a> Ctx<'a> {
         let org = &self.site[body.org];
         let mut section = BodySection {
             kind_label: self.kind_label(body.kind),
+            unit_count: body.units.len(),
             full,
             chart: None,
             series: Vec::new(),
