@@ -342,24 +342,28 @@ pub fn body_file(
     let body = &site.bodies[body];
     match rows {
         BodyRows::Agreements => {
-            let agreements = match unit {
-                Some(u) => &body.units[u].agreements,
-                None => &body.agreements,
+            let mut agreements = match unit {
+                Some(u) => body.units[u].agreements.clone(),
+                None => body.agreements.clone(),
             };
+            // In the order of the site-wide file (by id), whatever order the pages use.
+            agreements.sort_unstable();
             format.write(&agreement_records(
                 site,
                 agreements.iter().map(|&a| &site[a]),
             ))
         }
         BodyRows::Funding => {
-            let lines = body
+            let mut chosen: Vec<_> = body
                 .lines
                 .iter()
                 .filter(|l| unit.is_none() || l.unit == unit)
-                .map(|l| {
-                    let entry = &site[l.agreement];
-                    (entry, &entry.agreement.funding[l.line])
-                });
+                .collect();
+            chosen.sort_unstable_by_key(|l| (l.agreement, l.line));
+            let lines = chosen.into_iter().map(|l| {
+                let entry = &site[l.agreement];
+                (entry, &entry.agreement.funding[l.line])
+            });
             let records = funding_records(lines);
             match format {
                 // A body that gives no money still gets a file a spreadsheet can open.
