@@ -181,7 +181,7 @@ async function checkList(page, url, rows, lang, where, paged) {
   const expectNames = sortedCopy(registry ? rows.rows.map((d) => d.n) : before.map((r) => r.name), lang, (n) => n).slice(0, names.length);
   check(JSON.stringify(names) === JSON.stringify(expectNames), `${where}: names not in ${lang} order: ${names.slice(0, 5).join(' | ')} … expected ${expectNames.slice(0, 5).join(' | ')}`);
   swedishTail(names, `${where}: names`);
-  const live = await page.locator('p.visually-hidden[aria-live]').first().textContent();
+  const live = await page.locator('p.sort-status[aria-live]').first().textContent();
   check(live.includes(await th.textContent()), `${where}: the order is not announced (${live})`);
   await axe(page, `${where} sorted`);
   await sortBy(page, 0);

@@ -105,7 +105,7 @@
         const sorted = sortItems(rows, type, descending, (row) => cellValue(type, row.cells[column]));
         body.append(...sorted);
       };
-      this.live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+      this.live = el('p', { class: 'visually-hidden sort-status', 'aria-live': 'polite' });
       (table.closest('.table-wrap') || table).after(this.live);
       this.heads.forEach((th, column) => {
         const type = th.dataset.sortType;
