@@ -251,22 +251,27 @@ fn rows_per_page(
     value: &Spanned<i64>,
     diags: &mut Diagnostics,
 ) -> Option<usize> {
-    let rows = usize::try_from(value.value)
-        .ok()
-        .filter(|n| (1..=1000).contains(n));
-    if rows.is_none() {
+    whole_in(file, value, 1..=1000, diags, |n| {
+        format!(
+            "`{n}` rows a page is not possible; write a whole number from 1 to 1000 (100 if unsure)"
+        )
+    })
+}
+
+/// `value` as a `T` within `range`; otherwise the error `message` gives, at the value.
+fn whole_in<T: TryFrom<i64> + PartialOrd>(
+    file: &SourceFile,
+    value: &Spanned<i64>,
+    range: std::ops::RangeInclusive<T>,
+    diags: &mut Diagnostics,
+    message: impl FnOnce(i64) -> String,
+) -> Option<T> {
+    let whole = T::try_from(value.value).ok().filter(|n| range.contains(n));
+    if whole.is_none() {
         let (line, col) = position(value);
-        diags.error(
-            file,
-            line,
-            col,
-            format!(
-                "`{}` rows a page is not possible; write a whole number from 1 to 1000 (100 if unsure)",
-                value.value
-            ),
-        );
+        diags.error(file, line, col, message(value.value));
     }
-    rows
+    whole
 }
 
 /// A `reports_from` year: a plausible calendar year.
@@ -275,22 +280,11 @@ pub(crate) fn year_from(
     value: &Spanned<i64>,
     diags: &mut Diagnostics,
 ) -> Option<i32> {
-    let year = i32::try_from(value.value)
-        .ok()
-        .filter(|y| (1900..=2200).contains(y));
-    if year.is_none() {
-        let (line, col) = position(value);
-        diags.error(
-            file,
-            line,
-            col,
-            format!(
-                "`{}` is not a year; write the first year whose report the site follows up, e.g. 2024",
-                value.value
-            ),
-        );
-    }
-    year
+    whole_in(file, value, 1900..=2200, diags, |y| {
+        format!(
+            "`{y}` is not a year; write the first year whose report the site follows up, e.g. 2024"
+        )
+    })
 }
 
 /// Parses a `YYYY-MM-DD` date, reporting a problem at its position.

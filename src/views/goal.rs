@@ -82,7 +82,7 @@ impl<'a> Ctx<'a> {
                 .collect(),
             by_year: by_year(&goal.public_by_year),
             chart: self.goal_chart(goal),
-            title: self.paged_title_owned(title, &pager),
+            title: self.paged_title(&title, &pager).into_owned(),
             pager,
         };
         View::new(page.title.clone(), "goal", page)

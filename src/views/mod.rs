@@ -206,14 +206,6 @@ impl<'a> Ctx<'a> {
         self.site.config.rows_per_page
     }
 
-    /// [`Ctx::paged_title`] for a title of the page's own making.
-    pub fn paged_title_owned(&self, title: String, pager: &pager::Pager) -> String {
-        if !pager.is_split() {
-            return title;
-        }
-        self.paged_title(&title, pager).into_owned()
-    }
-
     pub fn chart_text(&self) -> ChartText<'a> {
         ChartText {
             language: self.site.config.language,
