@@ -61,6 +61,91 @@ pub struct Config {
     pub reports_from: Option<i32>,
     /// Rows on one page of a list split over pages (`rows_per_page`, default 100).
     pub rows_per_page: usize,
+    /// The publisher's organisation number (`publisher_org_number`).
+    pub publisher_org_number: Option<crate::orgnr::OrgNumber>,
+    /// Where to ask about the data (`contact_email`).
+    pub contact_email: Option<String>,
+    /// The licence of the data files (`license`, default CC0-1.0).
+    pub license: License,
+    /// The start of every 360Giving grant id (`grant_id_prefix`), e.g. `360G-kalmar`.
+    pub grant_id_prefix: String,
+}
+
+/// The licences the open data can carry, by SPDX id. Each has the address portals and
+/// 360Giving expect.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Serialize,
+    strum::EnumString,
+    strum::AsRefStr,
+    strum::VariantArray,
+    strum::EnumMessage,
+)]
+pub enum License {
+    /// Public domain dedication: anyone may use the data for anything.
+    #[default]
+    #[strum(serialize = "CC0-1.0", message = "public domain; recommended for open data")]
+    #[serde(rename = "CC0-1.0")]
+    Cc0,
+    #[strum(serialize = "CC-BY-4.0", message = "reuse naming the publisher")]
+    #[serde(rename = "CC-BY-4.0")]
+    CcBy4,
+    #[strum(serialize = "CC-BY-SA-4.0", message = "reuse naming the publisher, same licence")]
+    #[serde(rename = "CC-BY-SA-4.0")]
+    CcBySa4,
+}
+
+impl License {
+    /// The SPDX id, e.g. `CC0-1.0`.
+    pub fn id(self) -> &'static str {
+        match self {
+            License::Cc0 => "CC0-1.0",
+            License::CcBy4 => "CC-BY-4.0",
+            License::CcBySa4 => "CC-BY-SA-4.0",
+        }
+    }
+
+    /// The licence's own page.
+    pub fn url(self) -> &'static str {
+        match self {
+            License::Cc0 => "https://creativecommons.org/publicdomain/zero/1.0/",
+            License::CcBy4 => "https://creativecommons.org/licenses/by/4.0/",
+            License::CcBySa4 => "https://creativecommons.org/licenses/by-sa/4.0/",
+        }
+    }
+
+    /// The licence in the EU's licence vocabulary, which DCAT-AP portals read.
+    pub fn eu_uri(self) -> &'static str {
+        match self {
+            License::Cc0 => "http://publications.europa.eu/resource/authority/licence/CC0",
+            License::CcBy4 => "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
+            License::CcBySa4 => {
+                "http://publications.europa.eu/resource/authority/licence/CC_BY_SA_4_0"
+            }
+        }
+    }
+}
+
+/// The grant id prefix of a site that sets none: `360G-iopsite-` and the host and path of
+/// `base_url`, letters and digits only, so two sites do not share ids by accident.
+pub fn default_grant_prefix(base_url: &str) -> String {
+    let rest = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let mut slug = String::new();
+    for c in rest.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    format!("360G-iopsite-{}", slug.trim_end_matches('-'))
 }
 
 /// The date from `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), if set and valid.

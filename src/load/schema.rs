@@ -297,4 +297,16 @@ pub struct SiteFile {
     /// Rows on one page of a list split over pages.
     #[serde(default)]
     pub rows_per_page: Option<Spanned<i64>>,
+    /// The publisher's organisation number, for the open data's publisher.
+    #[serde(default)]
+    pub publisher_org_number: Option<Spanned<Text>>,
+    /// A functional mailbox for questions about the data (the catalogue's contact point).
+    #[serde(default)]
+    pub contact_email: Option<Spanned<String>>,
+    /// The licence of the open data, as an SPDX id.
+    #[serde(default)]
+    pub license: Option<Spanned<String>>,
+    /// The identifier prefix of the 360Giving grants (`360G-…`).
+    #[serde(default)]
+    pub grant_id_prefix: Option<Spanned<String>>,
 }

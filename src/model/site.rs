@@ -230,6 +230,39 @@ impl AgreementEntry {
         }
     }
 
+    /// When the agreement was signed: the latest date a signatory gives (the agreement
+    /// holds once the last party has signed); `None` when no signature is dated.
+    pub fn signed(&self) -> Option<When> {
+        self.agreement
+            .parties
+            .iter()
+            .flat_map(|p| &p.signatories)
+            .filter_map(|s| s.date)
+            .max_by_key(|w| (w.first, w.last()))
+    }
+
+    /// The latest date the content gives for the agreement: a signature, a decision, an
+    /// outcome, a source or a received report of `site`. The first day of a month or year
+    /// written without a day. `None` when the content dates none of them: the data files
+    /// then say so, rather than put the build date there.
+    pub fn modified(&self, site: &Site) -> Option<NaiveDate> {
+        let a = &self.agreement;
+        let reports = self.reports.iter().filter_map(|(_, state)| match state {
+            ReportState::Received(r) => site.reports[r.0].received,
+            ReportState::Missing => None,
+        });
+        a.parties
+            .iter()
+            .flat_map(|p| &p.signatories)
+            .filter_map(|s| s.date)
+            .chain(a.decisions.iter().map(|d| d.date))
+            .chain(a.outcomes.iter().map(|o| o.date))
+            .chain(a.sources.iter().filter_map(|s| s.date))
+            .chain(reports)
+            .map(|w| w.first)
+            .max()
+    }
+
     /// Totals over the whole agreement.
     pub fn total(&self) -> YearTotals {
         self.sum
@@ -339,6 +372,11 @@ impl Site {
         self.agreements
             .iter()
             .filter(|a| matches!(a.status, Status::Active | Status::EndingSoon))
+    }
+
+    /// The latest date the content gives for any agreement ([`AgreementEntry::modified`]).
+    pub fn modified(&self) -> Option<NaiveDate> {
+        self.agreements.iter().filter_map(|e| e.modified(self)).max()
     }
 
     /// The place in [`Site::bodies`] of the public body organisation `org` is, if it is one.

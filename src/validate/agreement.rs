@@ -532,7 +532,7 @@ fn check_party(file: &SourceFile, p: &PartyEntry, name: String, diags: &mut Diag
     }
 }
 
-fn org_number(
+pub(crate) fn org_number(
     file: &SourceFile,
     value: &Spanned<Text>,
     diags: &mut Diagnostics,

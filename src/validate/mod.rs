@@ -213,6 +213,22 @@ fn check_config(
         .rows_per_page
         .as_ref()
         .and_then(|n| rows_per_page(file, n, diags));
+    let publisher_org_number = raw
+        .publisher_org_number
+        .as_ref()
+        .and_then(|n| agreement::org_number(file, n, diags));
+    let contact_email = raw
+        .contact_email
+        .as_ref()
+        .and_then(|e| contact_email(file, e, diags));
+    let license = match &raw.license {
+        None => config::License::default(),
+        Some(word) => vocabulary::word(file, word, "license", diags).unwrap_or_default(),
+    };
+    let grant_id_prefix = raw
+        .grant_id_prefix
+        .as_ref()
+        .and_then(|p| grant_id_prefix(file, p, diags));
     text::check_value(file, "the site title", &raw.title, diags);
     if let Some(publisher) = &raw.publisher {
         text::check_value(file, "the publisher", publisher, diags);
@@ -232,7 +248,6 @@ fn check_config(
     Some(Config {
         title: raw.title.value.clone(),
         description: raw.description.clone(),
-        base_url,
         language,
         publisher: raw.publisher.as_ref().map(|p| p.value.clone()),
         as_of,
@@ -242,7 +257,60 @@ fn check_config(
         content_language: content_language.unwrap_or(language),
         reports_from,
         rows_per_page: rows_per_page.unwrap_or(100),
+        publisher_org_number,
+        contact_email,
+        license,
+        grant_id_prefix: grant_id_prefix
+            .unwrap_or_else(|| config::default_grant_prefix(&base_url)),
+        base_url,
     })
+}
+
+/// `contact_email`: one address, `name@host`, nothing around it.
+fn contact_email(
+    file: &SourceFile,
+    value: &Spanned<String>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let text = value.value.trim();
+    let valid = text
+        .split_once('@')
+        .is_some_and(|(name, host)| !name.is_empty() && host.contains('.') && !host.contains('@'))
+        && !text.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"');
+    if !valid {
+        let (line, col) = position(value);
+        diags.error(
+            file,
+            line,
+            col,
+            format!("contact_email `{text}` is not an e-mail address; write one address, e.g. open.data@kommun.se"),
+        );
+    }
+    valid.then(|| text.to_string())
+}
+
+/// `grant_id_prefix`: `360G-` and then letters, digits and dashes, as 360Giving gives them.
+fn grant_id_prefix(
+    file: &SourceFile,
+    value: &Spanned<String>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let text = value.value.trim();
+    let valid = text.len() > 5
+        && text.starts_with("360G-")
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        let (line, col) = position(value);
+        diags.error(
+            file,
+            line,
+            col,
+            format!("grant_id_prefix `{text}` must start with `360G-` and hold only letters, digits and dashes, e.g. 360G-kalmarkommun"),
+        );
+    }
+    valid.then(|| text.trim_end_matches('-').to_string())
 }
 
 /// `rows_per_page`: a page of a list holds from 1 to 1,000 rows.
