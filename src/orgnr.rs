@@ -65,6 +65,12 @@ impl OrgNumber {
         &self.0
     }
 
+    /// The identifier org-id.guide gives Swedish organisations, which 360Giving and other
+    /// open-data standards use: `SE-ON-` and the ten digits, e.g. `SE-ON-2120000746`.
+    pub fn org_id(&self) -> String {
+        format!("SE-ON-{}", self.0)
+    }
+
     /// What kind of public body the number's first six digits say it is, if they say.
     pub fn public_kind(&self) -> Option<PublicKind> {
         match &self.0[..6] {

@@ -175,11 +175,11 @@ fn check_bodies(out: &Path, site: &Site) -> usize {
         let expected: Vec<Value> = agreements
             .iter()
             .filter(|a| {
-                let names = a["organisations"].as_str().unwrap().split("; ");
-                let numbers = a["organisation_numbers"].as_str().unwrap().split("; ");
-                numbers
-                    .zip(names)
-                    .any(|(n, name)| is_org(n, name, number.as_deref(), &org.name))
+                a["parties"].as_array().unwrap().iter().any(|p| {
+                    let n = p["org_number"].as_str().unwrap_or("");
+                    let name = p["name"].as_str().unwrap();
+                    is_org(n, name, number.as_deref(), &org.name)
+                })
             })
             .cloned()
             .collect();

@@ -408,15 +408,16 @@ fn open_data_leaves_unpublished_amounts_empty() {
     let header = csv.lines().next().unwrap();
     assert_eq!(
         header,
-        "agreement,year,last_year,amount_for,funder,funder_org_number,unit,kind,decision_status,amount,amount_status,note"
+        "agreement,agreement_name,year,last_year,amount_for,funder,funder_org_number,funder_org_id,unit,kind,decision_status,currency,amount,amount_status,note"
     );
     assert!(
-        csv.lines()
-            .any(|l| l.starts_with("kalmar-stadsmission,2024,")
-                && l.contains(",decided,,unpublished,")),
+        csv.lines().any(
+            |l| l.starts_with("kalmar-stadsmission,Kalmar Stadsmission,2024,")
+                && l.contains(",decided,SEK,,unpublished,")
+        ),
         "{csv}"
     );
-    assert!(csv.lines().any(|l| l.starts_with("malmo-region-skane-roda-korset-barn,2025,2025,each_year,Svenska Röda Korset,802002-8711,,own_contribution,proposed,270000,known,")), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("malmo-region-skane-roda-korset-barn,Röda Korsets barnverksamhet i Malmö,2025,2025,each_year,Svenska Röda Korset,802002-8711,SE-ON-8020028711,,own_contribution,proposed,SEK,270000,known,")), "{csv}");
 }
 
 /// Builds a copy of the example site whose site.yaml has `from` replaced by `to`.

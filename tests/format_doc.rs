@@ -186,7 +186,7 @@ const SHOWN: &[(&str, Shows)] = &[
         ]),
     ),
     // The goal tile is on every page about goals, so look in the agreement's record.
-    ("agreement.goals.goal", Shows::Text("\"goals\": \"{}\"")),
+    ("agreement.goals.goal", Shows::Text("\"goals\": [\n    {}")),
     (
         "agreement.goals.basis",
         Shows::Words(&[

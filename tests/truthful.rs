@@ -240,8 +240,16 @@ fn an_agreement_ended_early_says_so_everywhere() {
     let json = agreement_json(out.path(), id);
     assert_eq!(json["status"], "ended");
     assert_eq!(json["ended_by"], "ended_early");
+    assert_eq!(json["outcomes"][0]["kind"], "ended_early");
+    assert_eq!(json["outcomes"][0]["date"], "2023-06");
+    assert_eq!(json["outcomes"][0]["by"], "Socialnämnden i Bäcka kommun");
+    assert_eq!(json["outcomes"][0]["case"], "SN 2023/112");
+    let row = csv_rows(out.path(), "data/agreements.csv")
+        .into_iter()
+        .find(|r| r["id"] == id)
+        .unwrap();
     assert_eq!(
-        json["outcomes"],
+        row["outcomes"],
         "ended_early 2023-06 (Socialnämnden i Bäcka kommun, SN 2023/112)"
     );
     let feed = read(out.path(), "feed.xml");

@@ -376,7 +376,10 @@ impl Site {
 
     /// The latest date the content gives for any agreement ([`AgreementEntry::modified`]).
     pub fn modified(&self) -> Option<NaiveDate> {
-        self.agreements.iter().filter_map(|e| e.modified(self)).max()
+        self.agreements
+            .iter()
+            .filter_map(|e| e.modified(self))
+            .max()
     }
 
     /// The place in [`Site::bodies`] of the public body organisation `org` is, if it is one.

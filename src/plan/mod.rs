@@ -214,6 +214,12 @@ pub fn plan(site: &Site, theme: &Theme) -> Plan {
         plan.push(exporter.path().to_string(), Maker::Data(*exporter));
     }
     plan_body_data(&mut plan, site);
+    for (i, entry) in site.agreements.iter().enumerate() {
+        plan.made(
+            urls::agreement_data(&entry.agreement.id),
+            Box::new(move |site| export::agreement_file(site, i)),
+        );
+    }
     for (i, attachment) in site.attachments.iter().enumerate() {
         plan.push(urls::file(&attachment.name), Maker::ContentFile(i));
     }

@@ -5,6 +5,11 @@ pub fn agreement(id: &str) -> String {
     format!("agreements/{id}.html")
 }
 
+/// The agreement's own data file, next to its page.
+pub fn agreement_data(id: &str) -> String {
+    format!("agreements/{id}.json")
+}
+
 pub fn report(id: &str) -> String {
     format!("reports/{id}.html")
 }
