@@ -103,6 +103,8 @@ enum Shows {
     Years,
     /// A number of months before `period.end`: as the date that falls on, after this text.
     MonthsBeforeEnd(&'static str),
+    /// An organisation number: as its `SE-ON-` identifier in the open data.
+    OrgId,
 }
 
 /// Fields whose values show in another form than as written.
@@ -186,6 +188,8 @@ const SHOWN: &[(&str, Shows)] = &[
         ]),
     ),
     // The goal tile is on every page about goals, so look in the agreement's record.
+    // The publisher's number names it in the data catalogue and the 360Giving file.
+    ("site.publisher_org_number", Shows::OrgId),
     ("agreement.goals.goal", Shows::Text("\"goals\": [\n    {}")),
     (
         "agreement.goals.basis",
@@ -386,11 +390,11 @@ fn read_output(dir: &Path) -> Output {
         let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
             continue;
         };
-        if !matches!(ext, "html" | "xml" | "csv" | "json") {
+        if !matches!(ext, "html" | "xml" | "rdf" | "csv" | "json") {
             continue;
         }
         let content = fs::read_to_string(path).expect("read an output file");
-        if matches!(ext, "html" | "xml") {
+        if matches!(ext, "html" | "xml" | "rdf") {
             text.push_str(&text_of_markup(&content));
             markup.push_str(&content);
         } else {
@@ -494,6 +498,7 @@ fn missing(path: &str, value: &Value, agreement: &Value, out: &Output) -> Option
         Some(Shows::MonthsBeforeEnd(before)) => {
             vec![format!("{before} {}", months_before_end(agreement, value))]
         }
+        Some(Shows::OrgId) => vec![format!("SE-ON-{}", text.replace('-', ""))],
     };
     let found = needles.iter().any(|n| out.text.contains(n.as_str()));
     (!found).then(|| format!("none of {needles:?} is in the output"))
