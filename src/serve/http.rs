@@ -135,6 +135,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "csv" => "text/csv; charset=utf-8",
         "xml" => "application/xml",
         "atom" => "application/atom+xml",
+        "rdf" => "application/rdf+xml",
         "txt" | "md" => "text/plain; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
