@@ -311,3 +311,32 @@ fn the_data_dictionary_describes_every_field() {
         "docs/data.md does not describe: {missing:?}"
     );
 }
+
+#[test]
+fn the_open_data_page_lists_every_site_wide_file_and_the_licence() {
+    let site = example();
+    let out = build(site.path());
+    let page = read(out.path(), "open-data.html");
+    let listed: BTreeSet<String> = page
+        .split("<th scope=\"row\"><a href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(String::from)
+        .collect();
+    let mut files: BTreeSet<String> = fs::read_dir(out.path().join("site/data"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| format!("data/{}", e.file_name().to_string_lossy()))
+        .collect();
+    files.insert("feed.xml".into());
+    assert_eq!(listed, files);
+    assert!(
+        page.contains(
+            "href=\"https://creativecommons.org/publicdomain/zero/1.0/\" rel=\"license\""
+        ),
+        "{page}"
+    );
+    // Every page's footer leads to it.
+    assert!(read(out.path(), "agreements.html").contains("href=\"open-data.html\""));
+}

@@ -302,6 +302,10 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
         "funding.html",
         Page::new("funding.html", Box::new(|ctx| ctx.funding())),
     );
+    plan.page(
+        "open-data.html",
+        Page::new("open_data.html", Box::new(|ctx| ctx.open_data())),
+    );
     let mut not_found = Page::new("404.html", Box::new(|ctx| ctx.not_found()));
     not_found.listed = false;
     not_found.absolute_links = true;
