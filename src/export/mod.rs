@@ -5,6 +5,7 @@
 
 mod agreement;
 mod csv_safe;
+mod giving360;
 mod records;
 
 use serde::Serialize;
@@ -37,6 +38,7 @@ pub static EXPORTERS: &[&dyn Exporter] = &[
     &Agreements(Format::Csv),
     &Funding(Format::Json),
     &Funding(Format::Csv),
+    &giving360::Giving360,
 ];
 
 /// How records are written.
