@@ -3,6 +3,8 @@
 //! A public body and each of its units have the same two files holding just their rows
 //! ([`body_file`]).
 
+mod dcat;
+
 use serde::Serialize;
 
 use crate::model::Site;
@@ -35,6 +37,7 @@ pub static EXPORTERS: &[&dyn Exporter] = &[
     &Agreements(Format::Csv),
     &Funding(Format::Json),
     &Funding(Format::Csv),
+    &dcat::Catalog,
 ];
 
 /// How records are written.
