@@ -5,6 +5,7 @@
 
 mod agreement;
 mod csv_safe;
+mod dcat;
 mod giving360;
 mod records;
 
@@ -30,6 +31,9 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// An address from `site.yaml` that is no IRI, or a failed RDF/XML write.
+    #[error("cannot write RDF: {0}")]
+    Rdf(String),
 }
 
 /// The data files of every site.
@@ -39,6 +43,7 @@ pub static EXPORTERS: &[&dyn Exporter] = &[
     &Funding(Format::Json),
     &Funding(Format::Csv),
     &giving360::Giving360,
+    &dcat::Catalog,
 ];
 
 /// How records are written.
