@@ -411,6 +411,7 @@ fn nothing_but_the_sites_own_files_is_served() {
         ("/style.css", "text/css; charset=utf-8"),
         ("/data/agreements.json", "application/json"),
         ("/data/funding.csv", "text/csv; charset=utf-8"),
+        ("/data/catalog.rdf", "application/rdf+xml"),
         ("/feed.xml", "application/xml"),
         ("/sitemap.xml", "application/xml"),
         ("/__iopsite/reload.js", "text/javascript; charset=utf-8"),

@@ -408,6 +408,24 @@ struct Nodes {
     publisher: NamedNode,
     contact: NamedNode,
     modified: Option<NaiveDate>,
+    /// The time the agreements cover: the earliest start, and the latest end when every
+    /// end is known (an agreement with an unknown end leaves the period open).
+    period: Option<(NaiveDate, Option<NaiveDate>)>,
+}
+
+/// [`Nodes::period`] of `site`.
+fn covered_period(site: &Site) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    let start = site
+        .agreements
+        .iter()
+        .map(|e| e.agreement.period.start.first)
+        .min()?;
+    let ends: Option<Vec<NaiveDate>> = site
+        .agreements
+        .iter()
+        .map(|e| e.end.map(|w| w.last()))
+        .collect();
+    Some((start, ends.and_then(|ends| ends.into_iter().max())))
 }
 
 impl Nodes {
@@ -436,6 +454,7 @@ fn catalog_graph(site: &Site, made: &dyn Fn(&str) -> bool) -> Result<Graph, Expo
         contact: checked(format!("{base}{PATH}#contact"))?,
         publisher,
         modified: site.modified(),
+        period: covered_period(site),
         base,
     };
     let mut graph = Graph::new(config.language.code());
@@ -456,6 +475,14 @@ fn catalog_graph(site: &Site, made: &dyn Fn(&str) -> bool) -> Result<Graph, Expo
     catalog(&mut graph, site, &nodes, &dataset_nodes);
     for ((spec, files), node) in datasets.iter().zip(&dataset_nodes) {
         dataset(&mut graph, site, &nodes, spec, node, files)?;
+    }
+    if let Some((start, end)) = nodes.period {
+        let period = nodes.own("period")?;
+        graph.class(&period, &format!("{DCT}PeriodOfTime"));
+        graph.date(&period, &format!("{DCAT}startDate"), start);
+        if let Some(end) = end {
+            graph.date(&period, &format!("{DCAT}endDate"), end);
+        }
     }
     publisher_and_contact(&mut graph, site, &nodes)?;
     graph.describe_terms();
@@ -582,6 +609,9 @@ fn dataset(
     );
     if let Some(date) = nodes.modified {
         graph.date(node, &format!("{DCT}modified"), date);
+    }
+    if nodes.period.is_some() {
+        graph.link(node, &format!("{DCT}temporal"), &nodes.own("period")?);
     }
     for distribution in &distributions {
         graph.link(node, &format!("{DCAT}distribution"), distribution);

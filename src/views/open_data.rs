@@ -22,6 +22,8 @@ pub struct OpenData<'a> {
     /// The catalogue's absolute address, which a portal is given to harvest.
     pub catalog_url: Option<String>,
     pub agreement_count: usize,
+    /// Where to ask about the data (`contact_email`).
+    pub contact_email: Option<&'a str>,
 }
 
 /// One site-wide data file.
@@ -86,6 +88,7 @@ impl<'a> Ctx<'a> {
             modified: site.modified(),
             catalog_url,
             agreement_count: site.agreements.len(),
+            contact_email: config.contact_email.as_deref(),
         };
         View::new(self.t.text("open_data"), "open_data", data)
     }
