@@ -23,8 +23,6 @@ use crate::present::urls;
 /// The version of the 360Giving standard the package follows, as its `version` field wants it.
 const STANDARD_VERSION: &str = "1.4";
 
-/// The list of organisation ids the Swedish organisation number belongs to (org-id.guide).
-const ORG_ID_LIST: &str = "SE-ON";
 
 /// The UN's own URIs for the 17 goals, `http://metadata.un.org/sdg/N`.
 const SDG_URI: &str = "http://metadata.un.org/sdg";
@@ -167,7 +165,7 @@ fn package(site: &Site) -> Package<'_> {
             identifier: config
                 .publisher_org_number
                 .as_ref()
-                .map(|n| format!("{ORG_ID_LIST}-{}", n.digits())),
+                .map(crate::orgnr::OrgNumber::org_id),
             website: &config.base_url,
         }),
         download_url: format!("{}data/360giving.json", config.base_url),
@@ -236,7 +234,7 @@ fn grant_id(site: &Site, agreement: &str, org: OrgIdx) -> String {
 fn org_id(site: &Site, org: OrgIdx) -> String {
     let org = &site.organisations[org.0];
     match &org.org_number {
-        Some(n) => format!("{ORG_ID_LIST}-{}", n.digits()),
+        Some(n) => n.org_id(),
         None => format!("{}-org-{}", site.config.grant_id_prefix, org.id),
     }
 }
