@@ -260,7 +260,8 @@ fn check_config(
         publisher_org_number,
         contact_email,
         license,
-        grant_id_prefix: grant_id_prefix.unwrap_or_else(|| config::default_grant_prefix(&base_url)),
+        grant_id_prefix: grant_id_prefix
+            .unwrap_or_else(|| config::default_grant_prefix(&base_url)),
         base_url,
     })
 }
