@@ -5,7 +5,9 @@
 //! attribute break-outs with `"`, and Tera syntax (`{{ site.title }}`, `{% if %}`).
 //!
 //! The site is built with the real binary and every written file is read back:
-//! - HTML: no `<script>` (the site uses none) nor other active elements, no `javascript:` or
+//! - HTML: no `<script>` but the theme's own two and one JSON-LD data block on agreement and
+//!   organisation pages (valid JSON holding the attacks as data, with no `<` to end it), nor
+//!   other active elements, no `javascript:` or
 //!   `data:` in a URL attribute, no `on…` attribute, no inline `style`, template syntax shown
 //!   literally, `<title>` holding the escaped text, and every page carrying the
 //!   Content-Security-Policy meta tag;
@@ -353,6 +355,8 @@ fn theme_element(tag: &Tag) -> bool {
         return ["script", "form", "select", "button"].contains(&tag.name.as_str());
     }
     match tag.name.as_str() {
+        // The JSON-LD data block: not run, whatever the CSP; its content is checked apart.
+        "script" if attrs == [("type", "application/ld+json")] => true,
         "script" => {
             attrs.len() == 2
                 && attr("defer") == Some("")
@@ -389,7 +393,7 @@ fn no_page_has_a_script_or_other_active_element() {
     let site = built("injection");
     let mut problems = Vec::new();
     for (path, html) in html_files(site.path()) {
-        let scripts = html.to_lowercase().matches("<script").count();
+        let scripts = html.to_lowercase().matches("<script").count() - json_ld(&html).len();
         if scripts != THEME_SCRIPTS.len() {
             problems.push(format!(
                 "{}: contains `<script` {scripts} times, not just the theme's {}",
@@ -423,6 +427,93 @@ fn no_page_has_a_script_or_other_active_element() {
                     .any(|(n, v)| n == "http-equiv" && v.eq_ignore_ascii_case("refresh"))
             {
                 problems.push(format!("{}: <meta http-equiv=refresh>", path.display()));
+            }
+        }
+    }
+    report(&problems);
+}
+
+/// The opening tag of the one data block a page may have.
+const JSON_LD_OPEN: &str = "<script type=\"application/ld+json\">";
+
+/// The raw text of every JSON-LD block of a page: from its opening tag to the first
+/// `</script>` after it, where an HTML parser ends it whatever it holds.
+fn json_ld(html: &str) -> Vec<&str> {
+    html.match_indices(JSON_LD_OPEN)
+        .map(|(at, _)| {
+            let body = &html[at + JSON_LD_OPEN.len()..];
+            &body[..body.find("</script>").unwrap_or(body.len())]
+        })
+        .collect()
+}
+
+/// Every string in a JSON value.
+fn json_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| json_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| json_strings(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn json_ld_holds_the_attacks_as_data_only() {
+    let site = built("injection");
+    let mut problems = Vec::new();
+    let mut strings = BTreeMap::new();
+    for (path, html) in html_files(site.path()) {
+        let page = path.to_string_lossy().replace('\\', "/");
+        let blocks = json_ld(&html);
+        // One on each agreement's and organisation's page; none on lists and other pages.
+        // (Further pages of an organisation and a body's units are in its folder: at most one.)
+        let under = ["agreements/", "organisations/"]
+            .iter()
+            .find_map(|dir| page.strip_prefix(dir));
+        let fits = match under {
+            Some(rest) if !rest.contains('/') => blocks.len() == 1,
+            Some(_) => blocks.len() <= 1,
+            None => blocks.is_empty(),
+        };
+        if !fits {
+            problems.push(format!("{page}: {} JSON-LD blocks", blocks.len()));
+        }
+        for block in blocks {
+            // Nothing in it can end the element or open a comment: `<` is written `\u003c`.
+            if block.contains('<') || block.contains('>') || block.contains('&') {
+                problems.push(format!("{page}: raw `<`, `>` or `&` in JSON-LD: {block}"));
+            }
+            match serde_json::from_str::<serde_json::Value>(block) {
+                Ok(value) => {
+                    let mut all = Vec::new();
+                    json_strings(&value, &mut all);
+                    strings.insert(page.clone(), all);
+                }
+                Err(e) => problems.push(format!("{page}: JSON-LD is not JSON ({e}): {block}")),
+            }
+        }
+    }
+    let expected: &[(&str, &[&str])] = &[
+        (
+            "agreements/inject.html",
+            &[
+                AGREEMENT_TITLE,
+                SHORT_TITLE,
+                PUBLIC_PARTY,
+                NONPROFIT_PARTY,
+                "<script>alert('dnr')</script>",
+            ],
+        ),
+        (
+            "organisations/kommunen-script-alert-party-script.html",
+            &[PUBLIC_PARTY],
+        ),
+    ];
+    for (page, wanted) in expected {
+        let found = strings.get(*page).cloned().unwrap_or_default();
+        for want in *wanted {
+            if !found.iter().any(|s| s == want) {
+                problems.push(format!("{page}: the JSON-LD lacks the string `{want}`"));
             }
         }
     }
@@ -704,14 +795,6 @@ fn data_files_hold_the_strings_unchanged() {
     }
 
     // JSON: parse it and collect every string.
-    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::String(s) => out.push(s.clone()),
-            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
-            _ => {}
-        }
-    }
     for (name, wanted) in [
         (
             "agreements.json",
@@ -723,7 +806,7 @@ fn data_files_hold_the_strings_unchanged() {
         let value: serde_json::Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} is not JSON: {e}"));
         let mut all = Vec::new();
-        strings(&value, &mut all);
+        json_strings(&value, &mut all);
         for want in wanted {
             if !all.iter().any(|s| s == want || s.contains(want)) {
                 problems.push(format!("{name}: `{want}` missing"));

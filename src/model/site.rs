@@ -263,6 +263,24 @@ impl AgreementEntry {
             .max()
     }
 
+    /// The first day the agreement is *ending soon* by [`status`] under `config`: the later
+    /// of the day its window opens ([`ending_soon_from`]) and the last day its start can be.
+    /// `None` when its end is not known, or an outcome ended it (or may have) before then.
+    pub fn ending_soon_since(&self, config: &Config) -> Option<NaiveDate> {
+        let a = &self.agreement;
+        let end = self.end?;
+        let from = ending_soon_from(end, ending_soon_window(a, config))?;
+        let day = from.max(a.period.start.last());
+        // Past the end's first day a rough end leaves the status unclear, never ending soon.
+        let last = if end.precision == Precision::Day {
+            end.first
+        } else {
+            end.first.pred_opt()?
+        };
+        let cut = a.ending_outcome().is_some_and(|o| o.date.first <= day);
+        (day <= last && !cut).then_some(day)
+    }
+
     /// Totals over the whole agreement.
     pub fn total(&self) -> YearTotals {
         self.sum
@@ -424,15 +442,30 @@ pub fn status(start: When, end: Option<When>, window_months: u32, as_of: NaiveDa
         Status::Ended
     } else if as_of < start.last() || (end.precision != Precision::Day && as_of >= end.first) {
         Status::Unclear
-    } else if end
-        .first
-        .checked_sub_months(Months::new(window_months))
-        .is_some_and(|from| as_of >= from)
-    {
+    } else if ending_soon_from(end, window_months).is_some_and(|from| as_of >= from) {
         Status::EndingSoon
     } else {
         Status::Active
     }
+}
+
+/// The first day the window before an end known as `end` covers: `window_months` before the
+/// first day the end can be. [`status`] says *ending soon* from then (when the dates decide
+/// it), and the feed dates its "ending soon" entry by the same day.
+pub fn ending_soon_from(end: When, window_months: u32) -> Option<NaiveDate> {
+    end.first.checked_sub_months(Months::new(window_months))
+}
+
+/// The window before its end in which `agreement` counts as ending soon: the months before
+/// the end by which the parties are to take a position on extending, else the site's
+/// `ending_soon_months`.
+pub fn ending_soon_window(agreement: &Agreement, config: &Config) -> u32 {
+    agreement
+        .period
+        .extension
+        .as_ref()
+        .and_then(|e| e.decision_months_before_end)
+        .unwrap_or(config.ending_soon_months)
 }
 
 /// Builds the site model. Cannot fail: everything was checked before.
@@ -504,7 +537,7 @@ fn entry(
         .as_ref()
         .and_then(|e| e.decision_months_before_end);
     // An extension decided after the window opened resets it: count from the new end.
-    let window = months_before_end.unwrap_or(config.ending_soon_months);
+    let window = ending_soon_window(&agreement, config);
     let (status, status_notes, ended_by) = status_of(&agreement, end, window, as_of);
     // The years run to the end a proposal would give, so its money has its years; reports
     // are due only up to the decided end.

@@ -251,6 +251,8 @@ pub struct AgreementPage<'a> {
     pub funding_chart: Option<String>,
     /// Statistics that appear in two or more of the agreement's reports.
     pub statistics: Vec<StatisticSeries<'a>>,
+    /// schema.org JSON-LD, escaped to stand inside `<script>`.
+    pub linked_data: String,
 }
 
 /// One statistic over the years, from the agreement's reports.
@@ -339,6 +341,7 @@ impl<'a> Ctx<'a> {
             reports_from: entry.reports_from,
             content_lang: self.content_lang(a.language),
             statistics: self.statistics(entry),
+            linked_data: self.agreement_linked_data(entry),
         };
         View::new(a.title.as_str(), "a", page)
     }

@@ -9,6 +9,7 @@ pub mod feed;
 pub mod funding;
 pub mod goal;
 pub mod home;
+pub mod linked_data;
 pub mod open_data;
 pub mod organisation;
 pub mod pager;

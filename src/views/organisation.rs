@@ -34,6 +34,8 @@ pub struct OrgPage<'a> {
     pub received_by_year: Vec<YearAmount>,
     /// For a public body: its units, money, goals, reports and data files.
     pub body: Option<BodySection<'a>>,
+    /// schema.org JSON-LD, escaped to stand inside `<script>`.
+    pub linked_data: String,
 }
 
 impl<'a> Ctx<'a> {
@@ -93,6 +95,7 @@ impl<'a> Ctx<'a> {
                 .body_of(idx)
                 .map(|b| self.body_section(b, pager.number == 1)),
             pager,
+            linked_data: self.organisation_linked_data(org),
         };
         View::new(self.paged_title(&org.name, &page.pager), "org", page)
     }

@@ -2,7 +2,8 @@
 # Browser and HTML checks for the example site: axe-core at two viewports on every page, a link
 # and hosting crawl under the sub-path /iop/ and from disk, the Nu Html Checker, and (when it
 # builds the site itself) live reload of `iopsite serve` in an open tab (reload.mjs) and the
-# search box from disk and over HTTP (search.mjs).
+# search box from disk and over HTTP (search.mjs), and the JSON-LD blocks under the CSP
+# (linked_data.mjs).
 #
 #   bash tests/browser/run.sh               builds the example site into a temporary folder
 #   SITE_DIR=path bash tests/browser/run.sh checks an already built site instead
@@ -37,6 +38,8 @@ fi
 echo "== browser tests: axe, links, vnu"
 status=0
 node "$HERE/check.mjs" "$SITE" || status=$?
+echo "== browser tests: JSON-LD blocks parse and break no rule of the CSP"
+node "$HERE/linked_data.mjs" "$SITE" || status=$?
 
 if [[ -z "${SITE_DIR:-}" ]]; then
   echo "== browser tests: iopsite serve reloads an open tab after an edit and shows build errors"
