@@ -23,7 +23,6 @@ use crate::present::urls;
 /// The version of the 360Giving standard the package follows, as its `version` field wants it.
 const STANDARD_VERSION: &str = "1.4";
 
-
 /// The UN's own URIs for the 17 goals, `http://metadata.un.org/sdg/N`.
 const SDG_URI: &str = "http://metadata.un.org/sdg";
 
