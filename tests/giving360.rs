@@ -319,11 +319,19 @@ fn without_a_dated_signature_the_award_date_is_the_start() {
 fn goals_become_sdg_classifications() {
     let site = example();
     let agreements = site.json("data/agreements.json");
-    let goals_of: BTreeMap<&str, &str> = agreements
+    let goals_of: BTreeMap<&str, String> = agreements
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| (str_of(&a["id"]), str_of(&a["goals"])))
+        .map(|a| {
+            let goals: Vec<String> = a["goals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            (str_of(&a["id"]), goals.join("; "))
+        })
         .collect();
     let strings = fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/sv.yaml"),
