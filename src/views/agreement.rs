@@ -253,6 +253,8 @@ pub struct AgreementPage<'a> {
     pub statistics: Vec<StatisticSeries<'a>>,
     /// schema.org JSON-LD, escaped to stand inside `<script>`.
     pub linked_data: String,
+    /// The agreement's own data file, relative to the site root.
+    pub data_file: String,
 }
 
 /// One statistic over the years, from the agreement's reports.
@@ -342,6 +344,7 @@ impl<'a> Ctx<'a> {
             content_lang: self.content_lang(a.language),
             statistics: self.statistics(entry),
             linked_data: self.agreement_linked_data(entry),
+            data_file: urls::agreement_data(&a.id),
         };
         View::new(a.title.as_str(), "a", page)
     }
