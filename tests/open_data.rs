@@ -318,7 +318,7 @@ fn the_open_data_page_lists_every_site_wide_file_and_the_licence() {
     let out = build(site.path());
     let page = read(out.path(), "open-data.html");
     let listed: BTreeSet<String> = page
-        .split("<th scope=\"row\"><a href=\"")
+        .split("<li class=\"data-file\"><a href=\"")
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
         .map(String::from)
