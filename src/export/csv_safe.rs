@@ -21,9 +21,24 @@ pub fn cell(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The CSV `written`, every cell made safe with [`cell`]. The file is read back and
-/// written again, so every field of every record is covered, whatever its type.
+/// Whether some cell of the CSV `written` may start with one of [`FORMULA_STARTS`]: such a
+/// character at the start of the file or right after a comma, a line end or a quote. Most
+/// files have none, and need not be read back.
+fn may_hold_formula(written: &[u8]) -> bool {
+    let starts = |b: &u8| FORMULA_STARTS.iter().any(|&c| c as u32 == u32::from(*b));
+    written.first().is_some_and(starts)
+        || written
+            .windows(2)
+            .any(|w| matches!(w[0], b',' | b'\n' | b'"') && starts(&w[1]))
+}
+
+/// The CSV `written`, every cell made safe with [`cell`]. A file that may hold a formula
+/// is read back and written again, so every field of every record is covered, whatever
+/// its type.
 pub fn neutralise(written: &[u8]) -> Result<Vec<u8>, ExportError> {
+    if !may_hold_formula(written) {
+        return Ok(written.to_vec());
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(written);
@@ -87,5 +102,19 @@ mod tests {
             ]
         );
         assert_eq!(rows[1], ["a=b", "", "2024", "x-y", "1 000", "'", "ok"]);
+    }
+
+    #[test]
+    fn a_file_without_a_formula_is_left_as_it_is() {
+        let plain = b"id,amount,note\na,2024-01-01,x-y a=b\n";
+        assert!(!may_hold_formula(plain));
+        assert_eq!(neutralise(plain).unwrap(), plain);
+        for risky in [&b"=1"[..], b"a,-1", b"a\n@x", b"a,\"+1\"", b"a,\tb"] {
+            assert!(
+                may_hold_formula(risky),
+                "{}",
+                String::from_utf8_lossy(risky)
+            );
+        }
     }
 }
