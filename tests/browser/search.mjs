@@ -209,6 +209,11 @@ async function checkExample(site) {
 // ---------------------------------------------------------------------------------------------
 // A generated corpus: cases from its data.
 
+/** The names of an agreement's parties, in the agreements file's order. */
+const namesOf = (a) => a.parties.map((p) => p.name);
+/** The organisation numbers of an agreement's parties that are known. */
+const numbersOf = (a) => a.parties.map((p) => p.org_number).filter(Boolean);
+
 function corpusCases(site) {
   const agreements = JSON.parse(fs.readFileSync(path.join(site, 'data/agreements.json'), 'utf8'));
   const words = (s) => fold(s).match(/[\p{Alphabetic}\p{N}]+/gu) || [];
@@ -224,16 +229,16 @@ function corpusCases(site) {
   const link = (a) => `agreements/${a.id}.html`;
   const cases = [{ query: best.w, href: link(best.a), what: `${best.a.id} by the title word "${best.w}"` }];
   // Its non-profit's organisation number, with and without the dash.
-  const numbered = agreements.find((a) => a.organisation_numbers.split('; ').some((n) => n.startsWith('8')));
-  const number = numbered.organisation_numbers.split('; ').find((n) => n.startsWith('8'));
+  const numbered = agreements.find((a) => numbersOf(a).some((n) => n.startsWith('8')));
+  const number = numbersOf(numbered).find((n) => n.startsWith('8'));
   cases.push({ query: number, href: link(numbered), what: `${numbered.id} by ${number}` });
   cases.push({ query: number.replace('-', ''), href: link(numbered), what: `${numbered.id} by ${number} without the dash` });
   cases.push({ query: number, context: number, kind: 'o', what: `the organisation with ${number}` });
   // Municipalities with å, ä or ö, typed without them: the body itself, and one agreement of it
   // with a word of its title.
-  const withAccents = agreements.filter((a) => /[åäöÅÄÖ]/.test(a.organisations.split('; ')[0]));
+  const withAccents = agreements.filter((a) => /[åäöÅÄÖ]/.test(namesOf(a)[0]));
   for (const name of ['Malmö stad', 'Göteborgs stad', 'Norrköpings kommun']) {
-    const a = withAccents.find((x) => x.organisations.split('; ').includes(name));
+    const a = withAccents.find((x) => namesOf(x).includes(name));
     if (a) {
       const plain = fold(name.split(' ')[0]);
       cases.push({ query: plain, name, what: `${name} by "${plain}"` });
@@ -243,7 +248,7 @@ function corpusCases(site) {
   }
   if (!cases.some((c) => c.name)) {
     const a = withAccents[0];
-    const name = a.organisations.split('; ')[0];
+    const name = namesOf(a)[0];
     const plain = fold(name.split(' ')[0]);
     cases.push({ query: plain, name, what: `${name} by "${plain}"` });
   }
@@ -300,7 +305,7 @@ async function measure(site) {
   const agreements = JSON.parse(fs.readFileSync(path.join(site, 'data/agreements.json'), 'utf8'));
   const queries = ['malmo', 'goteborg', 'stockholm stad', 'vantjansten', 'kvinnojour', 'idrott barn', 'arbetstraning', 'uppsala', 'rodakorset', 'ungdom'];
   // One number: the first non-profit's organisation number.
-  queries[8] = agreements[0].organisation_numbers.split('; ').pop();
+  queries[8] = numbersOf(agreements[0]).pop();
   const { server, base } = await serve(site);
   const results = [];
   for (const [how, url] of [['file', pathToFileURL(site + '/').href], ['http', base]]) {
