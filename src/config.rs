@@ -89,19 +89,13 @@ pub struct Config {
 pub enum License {
     /// Public domain dedication: anyone may use the data for anything.
     #[default]
-    #[strum(
-        serialize = "CC0-1.0",
-        message = "public domain; recommended for open data"
-    )]
+    #[strum(serialize = "CC0-1.0", message = "meaning-license-cc0")]
     #[serde(rename = "CC0-1.0")]
     Cc0,
-    #[strum(serialize = "CC-BY-4.0", message = "reuse naming the publisher")]
+    #[strum(serialize = "CC-BY-4.0", message = "meaning-license-cc-by")]
     #[serde(rename = "CC-BY-4.0")]
     CcBy4,
-    #[strum(
-        serialize = "CC-BY-SA-4.0",
-        message = "reuse naming the publisher, same licence"
-    )]
+    #[strum(serialize = "CC-BY-SA-4.0", message = "meaning-license-cc-by-sa")]
     #[serde(rename = "CC-BY-SA-4.0")]
     CcBySa4,
 }

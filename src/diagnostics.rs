@@ -4,6 +4,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::l10n::{Language, Message};
+use crate::msg;
+
 /// How bad a problem is: errors stop the build, warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -21,32 +24,89 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column; 0 when unknown.
     pub column: usize,
-    pub message: String,
+    /// What is wrong: a code and its arguments, put into words when shown (see [`crate::l10n`]).
+    pub message: Message,
     /// The text of the offending line, when there is one.
     pub source_line: Option<String>,
+}
+
+impl Severity {
+    /// `error` or `warning`, as JSON and GitHub's workflow commands name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The label in front of a problem: `error`/`fel`, `warning`/`varning`.
+    pub fn label(self, language: Language) -> String {
+        match self {
+            Severity::Error => msg!("severity-error"),
+            Severity::Warning => msg!("severity-warning"),
+        }
+        .render(language)
+    }
 }
 
 impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The problem's stable code, e.g. `date-invalid`.
+    pub fn code(&self) -> &'static str {
+        self.message.code
+    }
+
+    /// The message in English (the language the tests compare in).
+    pub fn text(&self) -> String {
+        self.message.render(Language::En)
+    }
+
+    /// The message in `language`.
+    pub fn text_in(&self, language: Language) -> String {
+        self.message.render(language)
+    }
+
+    /// The problem as a terminal shows it, in `language`: label, place, message, and the
+    /// offending line with a caret.
+    pub fn display(&self, language: Language) -> Shown<'_> {
+        Shown {
+            diagnostic: self,
+            language,
+        }
+    }
 }
 
+/// A [`Diagnostic`] in one language; see [`Diagnostic::display`].
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    diagnostic: &'a Diagnostic,
+    language: Language,
+}
+
+/// In English; [`Diagnostic::display`] shows it in another language.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let path = self.path.display();
-        match (self.line, self.column) {
-            (0, _) => write!(f, "{label}: {path}: {}", self.message)?,
-            (line, 0) => write!(f, "{label}: {path}:{line}: {}", self.message)?,
-            (line, col) => write!(f, "{label}: {path}:{line}:{col}: {}", self.message)?,
+        self.display(Language::En).fmt(f)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.diagnostic;
+        let label = d.severity.label(self.language);
+        let message = d.text_in(self.language);
+        let path = d.path.display();
+        match (d.line, d.column) {
+            (0, _) => write!(f, "{label}: {path}: {message}")?,
+            (line, 0) => write!(f, "{label}: {path}:{line}: {message}")?,
+            (line, col) => write!(f, "{label}: {path}:{line}:{col}: {message}")?,
         }
-        if let Some(full) = &self.source_line {
-            let (text, column) = window(full, self.column);
-            let number = self.line.to_string();
+        if let Some(full) = &d.source_line {
+            let (text, column) = window(full, d.column);
+            let number = d.line.to_string();
             let pad = " ".repeat(number.len());
             // Tabs are kept so the caret lines up under the same character in a terminal.
             let lead: String = text
@@ -154,7 +214,7 @@ impl Diagnostics {
         file: &SourceFile,
         line: usize,
         column: usize,
-        message: impl Into<String>,
+        message: Message,
     ) {
         let line = if line == 0 {
             0
@@ -166,39 +226,27 @@ impl Diagnostics {
             path: file.display_path.clone(),
             line,
             column,
-            message: message.into(),
+            message,
             source_line: file.line_text(line),
         });
     }
 
-    pub fn error(
-        &mut self,
-        file: &SourceFile,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) {
+    pub fn error(&mut self, file: &SourceFile, line: usize, column: usize, message: Message) {
         self.at(Severity::Error, file, line, column, message);
     }
 
-    pub fn warning(
-        &mut self,
-        file: &SourceFile,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) {
+    pub fn warning(&mut self, file: &SourceFile, line: usize, column: usize, message: Message) {
         self.at(Severity::Warning, file, line, column, message);
     }
 
     /// Records a problem that concerns a whole file (unreadable, not UTF-8, bad name).
-    pub fn file_error(&mut self, path: &Path, message: impl Into<String>) {
+    pub fn file_error(&mut self, path: &Path, message: Message) {
         self.items.push(Diagnostic {
             severity: Severity::Error,
             path: path.to_path_buf(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message,
             source_line: None,
         });
     }
@@ -251,11 +299,17 @@ mod tests {
     fn shows_line_and_caret() {
         let file = SourceFile::new("agreements/a.yaml", "title: x\ngoals:\n  - goal: 18\n");
         let mut d = Diagnostics::new();
-        d.error(&file, 3, 11, "goal 18 does not exist");
-        let text = d.sorted()[0].to_string();
+        d.error(&file, 3, 11, msg!("goal-unknown", number = 18));
+        let all = d.sorted();
+        let text = all[0].to_string();
         assert_eq!(
             text,
-            "error: agreements/a.yaml:3:11: goal 18 does not exist\n  |\n3 |   - goal: 18\n  |           ^"
+            "error: agreements/a.yaml:3:11: goal 18 does not exist; the Agenda 2030 goals are numbered 1 to 17\n  |\n3 |   - goal: 18\n  |           ^"
+        );
+        let swedish = all[0].display(Language::Sv).to_string();
+        assert!(
+            swedish.starts_with("fel: agreements/a.yaml:3:11: mål 18 finns inte;"),
+            "{swedish}"
         );
     }
 
@@ -264,7 +318,7 @@ mod tests {
         let long = format!("title: {}", "[".repeat(5000));
         let file = SourceFile::new("a.yaml", long);
         let mut d = Diagnostics::new();
-        d.error(&file, 1, 3000, "x");
+        d.error(&file, 1, 3000, msg!("file-empty"));
         let text = d.sorted()[0].to_string();
         let quoted = text.lines().nth(2).unwrap();
         assert!(quoted.chars().count() < 140, "{quoted}");
@@ -298,7 +352,7 @@ mod tests {
         let mut file = SourceFile::new("reports/r.md", "---\nyear: x\n---\n");
         file.line_offset = 1;
         let mut d = Diagnostics::new();
-        d.error(&file, 1, 7, "bad year");
+        d.error(&file, 1, 7, msg!("file-empty"));
         let diag = &d.sorted()[0];
         assert_eq!(diag.line, 2);
         assert_eq!(diag.source_line.as_deref(), Some("year: x"));

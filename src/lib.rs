@@ -9,8 +9,10 @@ pub mod alloc;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod l10n;
 pub mod lists;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod orgnr;
 pub mod plan;
@@ -151,10 +153,7 @@ fn prepare_with(
             .files
             .get(&name)
             .map_or(name.clone().into(), |f| f.display(&name));
-        diags.file_error(
-            &shown,
-            format!("the site makes a file `{path}` itself; give the theme file another name"),
-        );
+        diags.file_error(&shown, msg!("theme-file-clash", path = path.to_string()));
     }
     match render::Renderer::for_site(&site, &theme, &mut diags) {
         Some(renderer) if !diags.has_errors() => Ok(Prepared {

@@ -20,6 +20,22 @@ pub enum OrgNumberError {
     BadCheckDigit(String),
 }
 
+impl OrgNumberError {
+    /// The problem as a message in the user's language (its `Display` is the English text).
+    pub fn message(&self) -> crate::l10n::Message {
+        use crate::msg;
+        match self {
+            OrgNumberError::BadCharacter(text, c) => {
+                msg!("org-number-bad-character", text, character = c.to_string())
+            }
+            OrgNumberError::WrongLength(text, digits) => {
+                msg!("org-number-wrong-length", text, digits = *digits)
+            }
+            OrgNumberError::BadCheckDigit(text) => msg!("org-number-check-digit", text),
+        }
+    }
+}
+
 /// Characters accepted between digit groups: space, no-break space, hyphen-minus, and the
 /// Unicode hyphens and dashes that word processors put into documents.
 fn is_separator(c: char) -> bool {

@@ -70,7 +70,7 @@ impl Theme {
             let entry = match entry {
                 Ok(e) => e,
                 Err(err) => {
-                    diags.file_error(&dir, format!("cannot be read: {err}"));
+                    diags.file_error(&dir, crate::msg!("cannot-read", reason = err.to_string()));
                     continue;
                 }
             };
@@ -96,7 +96,9 @@ impl Theme {
                         },
                     );
                 }
-                Err(err) => diags.file_error(&shown, format!("cannot be read: {err}")),
+                Err(err) => {
+                    diags.file_error(&shown, crate::msg!("cannot-read", reason = err.to_string()));
+                }
             }
         }
         theme

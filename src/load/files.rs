@@ -16,6 +16,8 @@ use walkdir::WalkDir;
 use super::display_path;
 use super::limits::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_TOTAL_BYTES, mib};
 use crate::diagnostics::Diagnostics;
+use crate::l10n::Message;
+use crate::msg;
 
 /// The folder of attachments in the content folder, and of the published files in the output.
 pub const FOLDER: &str = "files";
@@ -40,7 +42,7 @@ pub struct Attachments {
     pub files: BTreeMap<String, FoundFile>,
     /// Files of the folder that cannot be published, with why (in a few words, to follow
     /// "cannot be published: "); each is also reported where it is.
-    pub refused: BTreeMap<String, String>,
+    pub refused: BTreeMap<String, Message>,
     /// The names by their lower-case form, to suggest `Avtal.pdf` for `avtal.pdf`.
     folded: HashMap<String, String>,
 }
@@ -120,17 +122,11 @@ pub fn list(site_dir: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Att
     match fs::symlink_metadata(&dir) {
         Ok(meta) if meta.is_dir() => found.exists = true,
         Ok(meta) if meta.file_type().is_symlink() => {
-            diags.file_error(
-                &shown_dir,
-                "is a link; iopsite does not follow a link for the files folder, so make it a folder and put the files in it",
-            );
+            diags.file_error(&shown_dir, msg!("files-folder-is-link"));
             return found;
         }
         Ok(_) => {
-            diags.file_error(
-                &shown_dir,
-                "is not a folder; attachments go in a folder of that name",
-            );
+            diags.file_error(&shown_dir, msg!("files-folder-not-folder"));
             return found;
         }
         Err(_) => return found,
@@ -138,7 +134,7 @@ pub fn list(site_dir: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Att
     let base = match fs::canonicalize(&dir) {
         Ok(base) => base,
         Err(err) => {
-            diags.file_error(&shown_dir, format!("cannot be read: {err}"));
+            diags.file_error(&shown_dir, msg!("cannot-read", reason = err.to_string()));
             return found;
         }
     };
@@ -155,7 +151,7 @@ pub fn list(site_dir: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Att
                 let path = err.path().unwrap_or(&dir);
                 diags.file_error(
                     &display_path(site_dir, path),
-                    format!("cannot be read: {err}"),
+                    msg!("cannot-read", reason = err.to_string()),
                 );
                 continue;
             }
@@ -187,10 +183,10 @@ pub fn list(site_dir: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Att
     if total > MAX_ATTACHMENTS_TOTAL_BYTES {
         diags.file_error(
             &shown_dir,
-            format!(
-                "the files in it are {} in all; a site's attachments together may be at most {}",
-                mib(total),
-                mib(MAX_ATTACHMENTS_TOTAL_BYTES)
+            msg!(
+                "files-total-too-large",
+                size = mib(total),
+                limit = mib(MAX_ATTACHMENTS_TOTAL_BYTES)
             ),
         );
     }
@@ -200,22 +196,19 @@ pub fn list(site_dir: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Att
 /// The name of the file at `relative` (below the folder), with `/` between folders, if it
 /// can be published under it: UTF-8, without `\`, `:` or control characters, which some
 /// systems cannot hold in a file name and the preview server does not serve.
-fn name_of(relative: &Path) -> Result<String, String> {
+fn name_of(relative: &Path) -> Result<String, Message> {
     let mut parts = Vec::new();
     for part in relative.components() {
         let Some(text) = part.as_os_str().to_str() else {
-            return Err(
-                "the file name is not UTF-8 text, so it cannot be part of a web address; rename the file"
-                    .into(),
-            );
+            return Err(msg!("file-name-not-utf8"));
         };
         if text
             .chars()
             .any(|c| c == '\\' || c == ':' || c.is_control())
         {
-            return Err(format!(
-                "the name `{}` has a `\\`, `:` or control character, which cannot be published on every system; rename it",
-                text.escape_debug()
+            return Err(msg!(
+                "file-name-bad-character",
+                name = text.escape_debug().to_string()
             ));
         }
         parts.push(text);
@@ -231,26 +224,25 @@ fn publishable(
     is_link: bool,
     base: &Path,
     shown_dir: &Path,
-) -> Result<FoundFile, (String, String)> {
-    let dir = shown_dir.display();
+) -> Result<FoundFile, (Message, Message)> {
+    let dir = shown_dir.display().to_string();
     let target = if is_link {
         match fs::canonicalize(path) {
             Ok(target) if target.starts_with(base) => target,
             Ok(target) => {
                 return Err((
-                    format!(
-                        "is a link to a file outside {dir}/ ({}); only files inside that folder are published, so copy the file here instead",
-                        target.display()
+                    msg!(
+                        "attachment-link-outside",
+                        dir = &dir,
+                        target = target.display().to_string()
                     ),
-                    format!("it is a link to a file outside {dir}/"),
+                    msg!("attachment-refused-link-outside", dir),
                 ));
             }
             Err(err) => {
                 return Err((
-                    format!(
-                        "is a link that leads nowhere ({err}); remove it or copy the file here"
-                    ),
-                    "it is a link that leads nowhere".into(),
+                    msg!("attachment-link-nowhere", reason = err.to_string()),
+                    msg!("attachment-refused-link-nowhere"),
                 ));
             }
         }
@@ -259,30 +251,34 @@ fn publishable(
     };
     let meta = fs::metadata(&target).map_err(|err| {
         (
-            format!("cannot be read: {err}"),
-            "it cannot be read".to_string(),
+            msg!("cannot-read", reason = err.to_string()),
+            msg!("attachment-refused-unreadable"),
         )
     })?;
     if meta.is_dir() {
         return Err((
-            "is a link to a folder; iopsite does not follow links to folders, so move the files here instead".into(),
-            "it is a link to a folder".into(),
+            msg!("link-to-folder"),
+            msg!("attachment-refused-link-to-folder"),
         ));
     }
     if !meta.is_file() {
         return Err((
-            format!("is not a regular file (a pipe or device); remove it from {dir}/"),
-            "it is not a regular file".into(),
+            msg!("attachment-not-regular", dir),
+            msg!("attachment-refused-not-regular"),
         ));
     }
     if meta.len() > MAX_ATTACHMENT_BYTES {
         return Err((
-            format!(
-                "is {}; a file in {dir}/ may be at most {}",
-                mib(meta.len()),
-                mib(MAX_ATTACHMENT_BYTES)
+            msg!(
+                "attachment-too-large",
+                size = mib(meta.len()),
+                dir,
+                limit = mib(MAX_ATTACHMENT_BYTES)
             ),
-            format!("it is larger than {}", mib(MAX_ATTACHMENT_BYTES)),
+            msg!(
+                "attachment-refused-too-large",
+                limit = mib(MAX_ATTACHMENT_BYTES)
+            ),
         ));
     }
     Ok(FoundFile {

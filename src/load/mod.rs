@@ -17,8 +17,10 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::l10n::Message;
+use crate::msg;
 pub use limits::MAX_FILE_BYTES;
-use limits::{MAX_MARKDOWN_MARKS, MAX_TOTAL_BYTES, MarkCount, mib, thousands};
+use limits::{MAX_MARKDOWN_MARKS, MAX_TOTAL_BYTES, MarkCount, mib};
 use schema::{AgreementFile, PageFrontMatter, ReportFrontMatter, SiteFile};
 
 /// One parsed file with its id (the file name without extension).
@@ -78,6 +80,24 @@ pub struct ParseCache {
     pages: HashMap<PathBuf, (String, Document<PageFrontMatter>)>,
 }
 
+/// The `language` written in the `site.yaml` of `site_dir` (in `content/` or directly in
+/// it), if the file can be read and says `sv` or `en`; nothing else of the file is checked.
+/// Messages about a site that does not check are shown in this language.
+pub fn site_language(site_dir: &Path) -> Option<crate::config::Language> {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        language: Option<String>,
+    }
+    let path = find_content_dir(site_dir)?.join("site.yaml");
+    let meta = fs::metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > limits::MAX_FILE_BYTES {
+        return None;
+    }
+    let text = fs::read_to_string(path).ok()?;
+    let only: Only = serde_saphyr::from_str(&text).ok()?;
+    only.language?.trim().parse().ok()
+}
+
 /// Reads and parses every content file of the site in `site_dir`. Problems go into `diags`;
 /// a file with a problem is left out of the result, the others are still read.
 pub fn load(site_dir: &Path, diags: &mut Diagnostics) -> Content {
@@ -111,7 +131,7 @@ fn load_with(
     if !site_path.is_file() {
         diags.file_error(
             &display_path(site_dir, &site_path),
-            "no site.yaml found (looked in DIR/content/ and DIR/); run `iopsite init DIR` to start a new site",
+            msg!("site-yaml-missing"),
         );
         return content;
     }
@@ -123,10 +143,10 @@ fn load_with(
     if total > MAX_TOTAL_BYTES {
         diags.file_error(
             &display_path(site_dir, &content_dir),
-            format!(
-                "the content files are {} in all; a site's content (site.yaml, agreements, reports and pages together) may be at most {}",
-                mib(total),
-                mib(MAX_TOTAL_BYTES)
+            msg!(
+                "content-too-large",
+                size = mib(total),
+                limit = mib(MAX_TOTAL_BYTES)
             ),
         );
         return content;
@@ -236,7 +256,7 @@ fn list_files(
                     .unwrap_or_else(|| dir.to_path_buf());
                 diags.file_error(
                     &display_path(site_dir, &path),
-                    format!("cannot be read: {err}"),
+                    msg!("cannot-read", reason = err.to_string()),
                 );
                 continue;
             }
@@ -246,21 +266,13 @@ fn list_files(
             continue;
         }
         if entry.file_type().is_symlink() && path.is_dir() {
-            diags.file_error(
-                &display_path(site_dir, path),
-                "is a link to a folder; iopsite does not follow links to folders, so move the files here instead",
-            );
+            diags.file_error(&display_path(site_dir, path), msg!("link-to-folder"));
             continue;
         }
         if path.extension().and_then(|e| e.to_str()) != Some(extension) {
             let shown = display_path(site_dir, path);
             let file = SourceFile::new(shown, "");
-            diags.warning(
-                &file,
-                0,
-                0,
-                format!("ignored: only .{extension} files are read in this folder"),
-            );
+            diags.warning(&file, 0, 0, msg!("file-ignored", extension));
             continue;
         }
         paths.push(path.to_path_buf());
@@ -275,21 +287,21 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
     let size = match fs::metadata(path) {
         Ok(meta) if meta.is_file() => meta.len(),
         Ok(_) => {
-            diags.file_error(&shown, "is not a regular file (a folder, pipe or device); remove it from the content folder");
+            diags.file_error(&shown, msg!("content-not-regular"));
             return None;
         }
         Err(err) => {
-            diags.file_error(&shown, format!("cannot be read: {err}"));
+            diags.file_error(&shown, msg!("cannot-read", reason = err.to_string()));
             return None;
         }
     };
     if size > MAX_FILE_BYTES {
         diags.file_error(
             &shown,
-            format!(
-                "is {}; content files may be at most {}",
-                mib(size),
-                mib(MAX_FILE_BYTES)
+            msg!(
+                "content-file-too-large",
+                size = mib(size),
+                limit = mib(MAX_FILE_BYTES)
             ),
         );
         return None;
@@ -305,16 +317,13 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
         Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
             diags.file_error(
                 &shown,
-                format!(
-                    "is larger than {}; content files may be at most that",
-                    mib(MAX_FILE_BYTES)
-                ),
+                msg!("content-file-grew", limit = mib(MAX_FILE_BYTES)),
             );
             return None;
         }
         Ok(bytes) => bytes,
         Err(err) => {
-            diags.file_error(&shown, format!("cannot be read: {err}"));
+            diags.file_error(&shown, msg!("cannot-read", reason = err.to_string()));
             return None;
         }
     };
@@ -332,12 +341,7 @@ fn read_source(site_dir: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
             let mut file =
                 SourceFile::new(shown, String::from_utf8_lossy(err.as_bytes()).into_owned());
             file.line_offset = 0;
-            diags.error(
-                &file,
-                line,
-                column,
-                "the file is not UTF-8 text; save it as UTF-8",
-            );
+            diags.error(&file, line, column, msg!("file-not-utf8"));
             None
         }
     }
@@ -362,12 +366,12 @@ fn parse_all<T: Send + Sync + Clone>(
         .map(|path| {
             let mut diags = Diagnostics::new();
             let shown = display_path(site_dir, path);
-            let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if !is_slug(&id) {
-                diags.file_error(
-                    &shown,
-                    format!("the file name `{id}` is not a valid id: use lower-case letters a-z, digits and single hyphens (it becomes part of the page address)"),
-                );
+                diags.file_error(&shown, msg!("file-name-not-id", id = &id));
                 return (None, diags, None);
             }
             let Some(mut file) = read_source(site_dir, path, &mut diags) else {
@@ -376,7 +380,15 @@ fn parse_all<T: Send + Sync + Clone>(
             if let Some((text, data)) = old.get(path)
                 && *text == file.text()
             {
-                return (Some(Loaded { id, file, data: data.clone() }), diags, None);
+                return (
+                    Some(Loaded {
+                        id,
+                        file,
+                        data: data.clone(),
+                    }),
+                    diags,
+                    None,
+                );
             }
             let text = keep.then(|| file.text().to_string());
             match parse(&mut file, &mut diags) {
@@ -418,7 +430,7 @@ pub fn parse_yaml<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> Option<T> {
     if yaml.trim().is_empty() {
-        diags.error(file, 0, 0, "the file is empty");
+        diags.error(file, 0, 0, msg!("file-empty"));
         return None;
     }
     match serde_saphyr::from_str::<T>(yaml) {
@@ -486,7 +498,7 @@ pub fn parse_document<T: DeserializeOwned>(
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
     else {
-        diags.error(file, 1, 1, "the file must start with front matter: a line `---`, YAML keys, and another line `---`");
+        diags.error(file, 1, 1, msg!("front-matter-missing"));
         return None;
     };
     let mut offset = 0;
@@ -499,12 +511,7 @@ pub fn parse_document<T: DeserializeOwned>(
         offset += line.len();
     }
     let Some((yaml_end, body_start)) = end else {
-        diags.error(
-            file,
-            1,
-            1,
-            "the front matter is not closed: add a line `---` after it",
-        );
+        diags.error(file, 1, 1, msg!("front-matter-not-closed"));
         return None;
     };
     let head = text.len() - rest.len() + body_start;
@@ -512,7 +519,12 @@ pub fn parse_document<T: DeserializeOwned>(
         && let Some(line) = MarkCount::default().add(&rest[body_start..])
     {
         let body_line = text[..head].bytes().filter(|&b| b == b'\n').count() + 1;
-        diags.error(file, body_line + line, 0, too_many_marks("on this line"));
+        diags.error(
+            file,
+            body_line + line,
+            0,
+            too_many_marks(msg!("marks-place-line")),
+        );
         return None;
     }
     let body = rest[body_start..].to_string();
@@ -527,11 +539,8 @@ pub fn parse_document<T: DeserializeOwned>(
 }
 
 /// The message for a Markdown text that passes [`MAX_MARKDOWN_MARKS`] marks at `place`.
-fn too_many_marks(place: &str) -> String {
-    format!(
-        "the Markdown text passes {} marks {place}; a text may have at most that many (every line, punctuation character and table cell is a mark), so that rendering it cannot exhaust memory: split it into smaller files or shorten it",
-        thousands(MAX_MARKDOWN_MARKS)
-    )
+fn too_many_marks(place: Message) -> Message {
+    msg!("markdown-too-many-marks", limit = MAX_MARKDOWN_MARKS, place)
 }
 
 /// Whether the Markdown fields of an agreement together have at most [`MAX_MARKDOWN_MARKS`]
@@ -567,8 +576,8 @@ fn agreement_markdown_fits(
         if let Some(text) = text
             && count.add(text).is_some()
         {
-            let place = format!("in `{key}`, counting the agreement's Markdown fields together");
-            diags.file_error(&file.display_path, too_many_marks(&place));
+            let place = msg!("marks-place-fields", key);
+            diags.file_error(&file.display_path, too_many_marks(place));
             return false;
         }
     }
@@ -607,6 +616,6 @@ mod tests {
         let d = &diags.sorted()[0];
         println!("{d}");
         assert_eq!(d.line, 2);
-        assert!(d.message.contains("unknown key"), "{}", d.message);
+        assert!(d.code().starts_with("yaml-unknown-key"), "{d}");
     }
 }

@@ -5,9 +5,11 @@
 use std::collections::BTreeMap;
 
 use super::scalar::written_at;
+use crate::l10n::{Arg, Message};
+use crate::msg;
 
 /// Rewrites a parser message found at 1-based (`line`, `column`) of `yaml`.
-pub fn explain(yaml: &str, line: usize, column: usize, message: &str) -> (usize, usize, String) {
+pub fn explain(yaml: &str, line: usize, column: usize, message: &str) -> (usize, usize, Message) {
     let lines: Vec<&str> = yaml.lines().collect();
     if message.contains("found a tab") || message.contains("tabs") {
         // The parser reports the end of the line before; point at the tab itself.
@@ -19,18 +21,15 @@ pub fn explain(yaml: &str, line: usize, column: usize, message: &str) -> (usize,
         let (l, c) = at
             .map(|(i, l)| (i + 1, l.len() - l.trim_start_matches(' ').len() + 1))
             .unwrap_or((line, column));
-        return (
-            l,
-            c,
-            "a tab character is used for indentation; YAML needs spaces".to_string(),
-        );
+        return (l, c, msg!("yaml-tab-indent"));
     }
     if message.starts_with("missing required key") {
         let (l, c) = mapping_start(&lines, line, column);
-        let message = if c > 1 {
-            format!("{message} in the entry that starts here")
-        } else {
-            message.to_string()
+        let key = message.split('`').nth(1);
+        let message = match key {
+            Some(key) if c > 1 => msg!("yaml-missing-key-in-entry", key),
+            Some(key) => msg!("yaml-missing-key", key),
+            None => parser_words(message),
         };
         return (l, c, message);
     }
@@ -52,25 +51,53 @@ pub fn explain(yaml: &str, line: usize, column: usize, message: &str) -> (usize,
     {
         return found;
     }
+    let parser = message.to_string();
     let advice = if colon_in_value {
-        "a `: ` inside a value starts a new key; put the whole value in quotes, e.g. title: \"IOP: Mötesplats\""
+        msg!("yaml-colon-in-value", parser)
     } else if unexpected_key
         || message.contains("did not find expected '-' indicator")
         || message.contains("did not find expected key")
     {
-        "the indentation does not match the lines above; check the spaces at the start of this line"
+        msg!("yaml-indentation", parser)
     } else if message.contains("illegal placement of ':'")
         || message.contains("did not find expected ',' or ']'")
     {
-        "a list in [brackets] is not closed, or a `:` inside it needs quotes"
+        msg!("yaml-bracket-list", parser)
     } else {
-        return (line, column, message.to_string());
+        return (line, column, parser_words(message));
     };
-    (
-        line,
-        column,
-        format!("{advice} (the YAML parser says: {message})"),
-    )
+    (line, column, advice)
+}
+
+/// A parser message (tidied by `load::tidy_message`) that has no advice of ours: the ones we
+/// know by heart get their own code; any other is shown in the parser's own words.
+fn parser_words(message: &str) -> Message {
+    match message {
+        "expected text here" => msg!("yaml-expected-text"),
+        "expected a whole number here" => msg!("yaml-expected-whole-number"),
+        "expected a whole number (0 or more) here" => msg!("yaml-expected-count"),
+        "expected a number here" => msg!("yaml-expected-number"),
+        "expected `key: value` lines here" => msg!("yaml-expected-mapping"),
+        "expected a list (lines starting with `- `) here" => msg!("yaml-expected-list"),
+        _ => {
+            if let Some(rest) = message.strip_prefix("unknown key `")
+                && let Some((key, tail)) = rest.split_once('`')
+            {
+                return match tail.strip_prefix("; expected one of ") {
+                    Some(expected) => msg!("yaml-unknown-key", key, expected),
+                    None if tail.is_empty() => msg!("yaml-unknown-key-only", key),
+                    None => msg!("yaml-parser", detail = message),
+                };
+            }
+            if let Some(key) = message
+                .strip_prefix("missing required key `")
+                .and_then(|rest| rest.strip_suffix('`'))
+            {
+                return msg!("yaml-missing-key", key);
+            }
+            msg!("yaml-parser", detail = message)
+        }
+    }
 }
 
 /// What kind of value the parser failed to read, from its (tidied) message.
@@ -88,7 +115,7 @@ fn explain_value(
     line: usize,
     column: usize,
     message: &str,
-) -> Option<(usize, usize, String)> {
+) -> Option<(usize, usize, Message)> {
     let kind = if message == "expected a whole number here" {
         ValueKind::WholeNumber
     } else if message.contains("invalid floating point") || message == "expected a number here" {
@@ -104,9 +131,7 @@ fn explain_value(
     let text = lines.get(line.checked_sub(1)?)?;
     let written = written_at(text, column)?;
     let advice = match kind {
-        ValueKind::Boolean => {
-            format!("`{written}` is not true or false; write true (ja) or false (nej)")
-        }
+        ValueKind::Boolean => msg!("yaml-not-boolean", written),
         ValueKind::Number if written.parse::<f64>().is_err() => number_advice(&written),
         ValueKind::WholeNumber if written.parse::<i64>().is_err() => match key_at(text, column)? {
             "goal" => goal_advice(&written),
@@ -130,11 +155,9 @@ fn key_at(text: &str, column: usize) -> Option<&str> {
 }
 
 /// A number written the Swedish way or with a unit: say how to write it.
-fn number_advice(written: &str) -> String {
+fn number_advice(written: &str) -> Message {
     if !written.chars().any(|c| c.is_ascii_digit()) {
-        return format!(
-            "`{written}` is not a number; write the value as a number, such as 40 or 3.5"
-        );
+        return msg!("number-not-digits", written);
     }
     let compact: String = written
         .chars()
@@ -146,44 +169,39 @@ fn number_advice(written: &str) -> String {
         .iter()
         .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
     if !all_digits {
-        return format!(
-            "`{written}` is not a number; write only the number here (such as 40 or 3.5) and a unit under `unit:`"
-        );
+        return msg!("number-with-unit", written);
     }
     let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
     match groups.len() {
-        1 => format!(
-            "`{written}` is not a number; write it with no spaces or thousands separators ({compact}) and decimals with a point"
+        1 => msg!("number-with-separators", written, number = compact),
+        2 if !thousands => msg!(
+            "number-decimal-comma",
+            written,
+            number = compact.replace(',', ".")
         ),
-        2 if !thousands => format!(
-            "`{written}` is not a number; write decimals with a point ({}) and no spaces or thousands separators",
-            compact.replace(',', ".")
+        2 => msg!(
+            "number-comma-ambiguous",
+            written,
+            thousands = compact.replace(',', ""),
+            decimals = compact.replace(',', ".")
         ),
-        2 => format!(
-            "`{written}` is not a number; write decimals with a point and no spaces or thousands separators: {} for thousands, or {} if the comma marks decimals",
-            compact.replace(',', ""),
-            compact.replace(',', ".")
+        _ if thousands => msg!(
+            "number-with-separators",
+            written,
+            number = compact.replace(',', "")
         ),
-        _ if thousands => format!(
-            "`{written}` is not a number; write it with no spaces or thousands separators ({}) and decimals with a point",
-            compact.replace(',', "")
-        ),
-        _ => format!(
-            "`{written}` is not a number; write decimals with a point (3.5) and no spaces or thousands separators"
-        ),
+        _ => msg!("number-malformed", written),
     }
 }
 
 /// A goal written as a word or as a target: name the number to write.
-fn goal_advice(written: &str) -> String {
+fn goal_advice(written: &str) -> Message {
     if let Some((goal, target)) = written.split_once('.')
         && goal.parse::<u8>().is_ok_and(|g| (1..=17).contains(&g))
         && !target.is_empty()
         && target.chars().all(|c| c.is_ascii_alphanumeric())
     {
-        return format!(
-            "`{written}` is a target, not a goal number; write goal: {goal} and targets: [{written}]"
-        );
+        return msg!("goal-is-target", written, goal);
     }
     let numbers: Vec<&str> = written
         .split(|c: char| !c.is_ascii_digit())
@@ -192,18 +210,21 @@ fn goal_advice(written: &str) -> String {
     if let [number] = numbers.as_slice()
         && number.parse::<u8>().is_ok_and(|g| (1..=17).contains(&g))
     {
-        return format!("`{written}` is not a goal number; write only the number: goal: {number}");
+        return msg!("goal-with-words", written, number = *number);
     }
-    let mut advice =
-        format!("`{written}` is not a goal number; write the number of the Agenda 2030 goal, 1–17");
-    let named: Vec<String> = goals_named(written)
+    let named: Vec<Arg> = goals_named(written)
         .into_iter()
-        .map(|(n, en, sv)| format!("goal {n} is {en} / {sv}"))
+        .map(|(n, en, sv)| msg!("goal-named", number = n, en, sv).into())
         .collect();
-    if !named.is_empty() {
-        advice.push_str(&format!(" ({})", named.join("; ")));
+    if named.is_empty() {
+        msg!("goal-not-number", written)
+    } else {
+        msg!(
+            "goal-not-number-named",
+            written,
+            named = Arg::List(named, "; ")
+        )
     }
-    advice
 }
 
 /// The goals (number, English name, Swedish name) whose name contains `word` or is contained
@@ -238,7 +259,7 @@ fn goals_named(word: &str) -> Vec<(u8, String, String)> {
 }
 
 /// A year written as a span, a date or a word: a report covers one calendar year.
-fn year_advice(written: &str) -> String {
+fn year_advice(written: &str) -> Message {
     let runs: Vec<&str> = written
         .split(|c: char| !c.is_ascii_digit())
         .filter(|r| !r.is_empty())
@@ -260,16 +281,10 @@ fn year_advice(written: &str) -> String {
                 && ["/", "-", "–", "—", "till", "to", "och", "and", "&", ","]
                     .contains(&between(a, b).as_str()) =>
         {
-            format!(
-                "`{written}` is not one year; a report covers one calendar year: write year: {year} (and make a report per year)"
-            )
+            msg!("year-span", written, year = *year)
         }
-        (Some(year), _) => format!(
-            "`{written}` is not a year; write the calendar year the report covers as four digits: year: {year}"
-        ),
-        (None, _) => format!(
-            "`{written}` is not a year; write the calendar year the report covers as four digits, e.g. year: 2024"
-        ),
+        (Some(year), _) => msg!("year-not-year", written, year = *year),
+        (None, _) => msg!("year-not-digits", written),
     }
 }
 
@@ -278,7 +293,7 @@ fn missing_space_after_colon(
     lines: &[&str],
     line: usize,
     message: &str,
-) -> Option<(usize, usize, String)> {
+) -> Option<(usize, usize, Message)> {
     if !(message.contains("simple key expected ':'")
         || message.starts_with("expected `key: value` lines here"))
     {
@@ -300,13 +315,13 @@ fn missing_space_after_colon(
     Some((
         line,
         start + key.chars().count() + 2,
-        format!("a key needs a space after its colon: write `{key}: {value}`"),
+        msg!("yaml-colon-space", key, value),
     ))
 }
 
 /// The value on `line` went on to the next line because that line is indented more than
 /// the value's key: point at that line.
-fn continued_value(lines: &[&str], line: usize) -> Option<(usize, usize, String)> {
+fn continued_value(lines: &[&str], line: usize) -> Option<(usize, usize, Message)> {
     let text = lines.get(line.checked_sub(1)?)?;
     if !has_inline_value(text) {
         return None;
@@ -319,7 +334,7 @@ fn continued_value(lines: &[&str], line: usize) -> Option<(usize, usize, String)
 
 /// `line` holds a key indented more than the key above it, whose value it then seems to
 /// continue: say so, instead of advising quotes.
-fn over_indented(lines: &[&str], line: usize) -> Option<(usize, usize, String)> {
+fn over_indented(lines: &[&str], line: usize) -> Option<(usize, usize, Message)> {
     let text = lines.get(line.checked_sub(1)?)?;
     let above = (0..line - 1).rev().find(|&i| is_content(lines[i]))?;
     let key = key_column(lines[above]);
@@ -328,10 +343,8 @@ fn over_indented(lines: &[&str], line: usize) -> Option<(usize, usize, String)> 
         .then(|| (line, spaces + 1, over_indented_message(key + 1)))
 }
 
-fn over_indented_message(column: usize) -> String {
-    format!(
-        "this line is indented more than the line above; keys of the same entry start in the same column (column {column})"
-    )
+fn over_indented_message(column: usize) -> Message {
+    msg!("yaml-over-indented", column)
 }
 
 /// Whether a `:` comes before `column` on `line`: the line has a key of its own there, so a
@@ -401,12 +414,12 @@ fn mapping_start(lines: &[&str], line: usize, column: usize) -> (usize, usize) {
 }
 
 /// Adds "did you mean …?" to an unknown-key message when a known key is one or two edits away.
-fn suggest(message: &str) -> String {
+fn suggest(message: &str) -> Message {
     let Some(unknown) = message.split('`').nth(1) else {
-        return message.to_string();
+        return parser_words(message);
     };
     let Some((_, expected)) = message.split_once("expected one of ") else {
-        return message.to_string();
+        return parser_words(message);
     };
     let best = expected
         .split(", ")
@@ -415,10 +428,13 @@ fn suggest(message: &str) -> String {
         .filter(|(d, _)| *d <= 2)
         .min();
     match best {
-        Some((_, key)) => {
-            format!("unknown key `{unknown}`; did you mean `{key}`? (expected one of {expected})")
-        }
-        None => message.to_string(),
+        Some((_, key)) => msg!(
+            "yaml-unknown-key-suggest",
+            key = unknown,
+            suggestion = key,
+            expected
+        ),
+        None => parser_words(message),
     }
 }
 
@@ -459,13 +475,14 @@ mod tests {
 
     #[test]
     fn did_you_mean() {
-        let m = suggest("unknown key `titel`; expected one of title, short_title, form");
+        let m =
+            suggest("unknown key `titel`; expected one of title, short_title, form").to_string();
         assert_eq!(
             m,
             "unknown key `titel`; did you mean `title`? (expected one of title, short_title, form)"
         );
         assert_eq!(
-            suggest("unknown key `zzz`; expected one of title"),
+            suggest("unknown key `zzz`; expected one of title").to_string(),
             "unknown key `zzz`; expected one of title"
         );
     }
@@ -473,23 +490,23 @@ mod tests {
     #[test]
     fn numbers_as_written() {
         assert_eq!(
-            number_advice("1,000"),
+            number_advice("1,000").to_string(),
             "`1,000` is not a number; write decimals with a point and no spaces or thousands separators: 1000 for thousands, or 1.000 if the comma marks decimals"
         );
         assert_eq!(
-            number_advice("1 200,5"),
+            number_advice("1 200,5").to_string(),
             "`1 200,5` is not a number; write decimals with a point (1200.5) and no spaces or thousands separators"
         );
         assert_eq!(
-            number_advice("1,000,000"),
+            number_advice("1,000,000").to_string(),
             "`1,000,000` is not a number; write it with no spaces or thousands separators (1000000) and decimals with a point"
         );
         assert_eq!(
-            number_advice("40 %"),
+            number_advice("40 %").to_string(),
             "`40 %` is not a number; write only the number here (such as 40 or 3.5) and a unit under `unit:`"
         );
         assert_eq!(
-            number_advice("många"),
+            number_advice("många").to_string(),
             "`många` is not a number; write the value as a number, such as 40 or 3.5"
         );
     }
@@ -498,18 +515,18 @@ mod tests {
     fn years_as_written() {
         for span in ["2024/25", "2024 till 2025", "2024–2025"] {
             assert!(
-                year_advice(span).contains(
+                year_advice(span).to_string().contains(
                     "is not one year; a report covers one calendar year: write year: 2024"
                 ),
                 "{span}"
             );
         }
         assert_eq!(
-            year_advice("2024-12-31"),
+            year_advice("2024-12-31").to_string(),
             "`2024-12-31` is not a year; write the calendar year the report covers as four digits: year: 2024"
         );
         assert_eq!(
-            year_advice("2024.5"),
+            year_advice("2024.5").to_string(),
             "`2024.5` is not a year; write the calendar year the report covers as four digits: year: 2024"
         );
     }
@@ -517,19 +534,19 @@ mod tests {
     #[test]
     fn goals_as_written() {
         assert_eq!(
-            goal_advice("5.a"),
+            goal_advice("5.a").to_string(),
             "`5.a` is a target, not a goal number; write goal: 5 and targets: [5.a]"
         );
         assert_eq!(
-            goal_advice("Mål 13"),
+            goal_advice("Mål 13").to_string(),
             "`Mål 13` is not a goal number; write only the number: goal: 13"
         );
         assert_eq!(
-            goal_advice("Climate ACTION"),
+            goal_advice("Climate ACTION").to_string(),
             "`Climate ACTION` is not a goal number; write the number of the Agenda 2030 goal, 1–17 (goal 13 is Climate action / Bekämpa klimatförändringarna)"
         );
         assert_eq!(
-            goal_advice("xyzzy"),
+            goal_advice("xyzzy").to_string(),
             "`xyzzy` is not a goal number; write the number of the Agenda 2030 goal, 1–17"
         );
     }
@@ -547,7 +564,7 @@ mod tests {
             Some((
                 2,
                 12,
-                "a key needs a space after its colon: write `amount: 500`".to_string()
+                msg!("yaml-colon-space", key = "amount", value = "500")
             ))
         );
         assert_eq!(
@@ -565,6 +582,7 @@ mod tests {
         let yaml = "period:\n  start: 2024-01-01\n   end: 2026-12-31\n";
         let (l, c, m) = explain(yaml, 3, 7, "mapping values are not allowed in this context");
         assert_eq!((l, c), (3, 4));
+        let m = m.to_string();
         assert!(m.contains("(column 3)"), "{m}");
         let yaml = "sources:\n  - title: IOP: Kupan\n";
         let (l, c, m) = explain(
@@ -574,6 +592,7 @@ mod tests {
             "mapping values are not allowed in this context",
         );
         assert_eq!((l, c), (2, 14));
+        let m = m.to_string();
         assert!(m.contains("quotes"), "{m}");
     }
 
@@ -586,6 +605,6 @@ mod tests {
             "while scanning a plain scalar, found a tab",
         );
         assert_eq!((l, c), (3, 1));
-        assert!(m.contains("tab"));
+        assert_eq!(m.code, "yaml-tab-indent");
     }
 }

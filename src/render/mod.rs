@@ -10,7 +10,9 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::config::Language;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::l10n::Message;
 use crate::model::Site;
+use crate::msg;
 use crate::plan::{Entry, Maker, Page, Plan, Sink};
 use crate::present::charts::ChartClock;
 use crate::present::i18n::I18n;
@@ -62,7 +64,7 @@ struct SiteMeta<'a> {
 }
 
 /// A problem in a theme file, at the file level.
-fn theme_error(path: std::path::PathBuf, message: String) -> Diagnostic {
+fn theme_error(path: std::path::PathBuf, message: Message) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
         path,
@@ -96,14 +98,14 @@ fn template_error(theme: &Theme, text: &str) -> Diagnostic {
     let Some((name, line, column)) = place else {
         return theme_error(
             "themes/default/templates".into(),
-            format!("template error: {text}"),
+            msg!("template-error", detail = text),
         );
     };
     let key = format!("templates/{name}");
     let Some(file) = theme.files.get(&key) else {
         return theme_error(
             "themes/default/templates".into(),
-            format!("template error: {text}"),
+            msg!("template-error", detail = text),
         );
     };
     let source = String::from_utf8_lossy(&file.bytes);
@@ -112,7 +114,7 @@ fn template_error(theme: &Theme, text: &str) -> Diagnostic {
         path: file.display(&key),
         line,
         column,
-        message: format!("template error: {message}"),
+        message: msg!("template-error", detail = message),
         source_line: source
             .lines()
             .nth(line.saturating_sub(1))
@@ -137,7 +139,7 @@ impl Renderer {
                 Ok(text) => templates.push((name.to_string(), text.to_string())),
                 Err(_) => diags.push(theme_error(
                     file.display(&format!("templates/{name}")),
-                    "the template is not UTF-8 text".into(),
+                    msg!("template-not-utf8"),
                 )),
             }
         }
@@ -190,22 +192,31 @@ impl Renderer {
                 .files
                 .get(&format!("static/{}", entry.path))
                 .map(|file| file.bytes.clone())
-                .ok_or_else(|| Problem::Data(format!("{}: the theme file is gone", entry.path))),
+                .ok_or_else(|| Problem::Data(msg!("output-theme-file-gone", path = &entry.path))),
             Maker::ContentFile(i) => {
                 let attachment = &ctx.site.attachments[*i];
                 crate::load::files::read(&attachment.path).map_err(|err| {
-                    Problem::Data(format!(
-                        "{}: the file cannot be read: {err}",
-                        attachment.path.display()
+                    Problem::Data(msg!(
+                        "output-file-unreadable",
+                        path = attachment.path.display().to_string(),
+                        reason = err.to_string()
                     ))
                 })
             }
-            Maker::Data(exporter) => exporter
-                .export(ctx.site)
-                .map_err(|err| Problem::Data(format!("{}: {err}", entry.path))),
-            Maker::Made(make) => {
-                make(ctx.site).map_err(|err| Problem::Data(format!("{}: {err}", entry.path)))
-            }
+            Maker::Data(exporter) => exporter.export(ctx.site).map_err(|err| {
+                Problem::Data(msg!(
+                    "output-failed",
+                    path = &entry.path,
+                    reason = err.to_string()
+                ))
+            }),
+            Maker::Made(make) => make(ctx.site).map_err(|err| {
+                Problem::Data(msg!(
+                    "output-failed",
+                    path = &entry.path,
+                    reason = err.to_string()
+                ))
+            }),
         }
     }
 }
@@ -215,7 +226,7 @@ enum Problem {
     /// A template error, as Tera tells it (with the template's name, line and column).
     Template(String),
     /// A data file or theme file could not be made.
-    Data(String),
+    Data(Message),
 }
 
 /// Room for a typical page (most are 8–20 KB), so the buffer rarely grows while rendering.
@@ -224,10 +235,7 @@ const PAGE_CAPACITY: usize = 16 * 1024;
 fn load_i18n(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Option<I18n> {
     let name = format!("i18n/{}.yaml", language.code());
     let Some(file) = theme.files.get(&name) else {
-        diags.push(theme_error(
-            name.clone().into(),
-            "the theme has no strings for this language".into(),
-        ));
+        diags.push(theme_error(name.clone().into(), msg!("theme-no-strings")));
         return None;
     };
     let source = crate::diagnostics::SourceFile::new(
@@ -240,7 +248,7 @@ fn load_i18n(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Opti
     if !missing.is_empty() {
         diags.push(theme_error(
             source.display_path.clone(),
-            format!("missing strings: {}", missing.join(", ")),
+            msg!("theme-missing-strings", keys = missing.join(", ")),
         ));
         return None;
     }
@@ -374,7 +382,8 @@ impl Renderer {
         let made = self
             .make(&ctx, theme, entry)
             .map_err(|problem| match problem {
-                Problem::Template(message) | Problem::Data(message) => message,
+                Problem::Template(message) => message,
+                Problem::Data(message) => message.to_string(),
             });
         Some(match clock.take_errors().into_iter().next() {
             Some(err) => Err(err.to_string()),
@@ -441,7 +450,10 @@ pub fn render(
     }
     for err in clock.take_errors() {
         failed = true;
-        diags.push(theme_error("themes/default".into(), err.to_string()));
+        diags.push(theme_error(
+            "themes/default".into(),
+            msg!("chart-failed", id = err.id, reason = err.message),
+        ));
     }
     if failed {
         return None;

@@ -42,6 +42,25 @@ pub enum ScaffoldError {
     Io(PathBuf, std::io::Error),
 }
 
+impl ScaffoldError {
+    /// The error as a message in the user's language; its `Display` is the same in English.
+    pub fn message(&self) -> crate::l10n::Message {
+        use crate::msg;
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            ScaffoldError::Exists(path) => msg!("scaffold-exists", path = shown(path)),
+            ScaffoldError::BadName(name) => msg!("scaffold-bad-name", name),
+            ScaffoldError::NoSite(dir) => msg!("scaffold-no-site", dir = shown(dir)),
+            ScaffoldError::SiteExists(dir, file) => {
+                msg!("scaffold-site-exists", dir = shown(dir), file = shown(file))
+            }
+            ScaffoldError::Io(path, err) => {
+                msg!("scaffold-io", path = shown(path), reason = err.to_string())
+            }
+        }
+    }
+}
+
 fn write_new(path: &Path, text: &str) -> Result<PathBuf, ScaffoldError> {
     if path.exists() {
         return Err(ScaffoldError::Exists(path.to_path_buf()));

@@ -62,6 +62,9 @@ pub struct ServeOptions {
     /// More host names (or addresses) the preview answers to, besides localhost, 127.0.0.1,
     /// `[::1]` and the address it listens on (see [`host`]).
     pub allow_hosts: Vec<String>,
+    /// `--lang`: the language of the problems shown; else the site's own (see
+    /// [`crate::l10n::choose`]).
+    pub language: Option<crate::l10n::Language>,
 }
 
 /// Why the preview server could not start.
@@ -93,13 +96,14 @@ pub struct Problem {
     pub message: String,
 }
 
-impl From<&Diagnostic> for Problem {
-    fn from(d: &Diagnostic) -> Self {
+impl Problem {
+    /// `d` with its message in `language`.
+    pub fn new(d: &Diagnostic, language: crate::l10n::Language) -> Self {
         Problem {
             file: d.path.display().to_string(),
             line: d.line,
             column: d.column,
-            message: d.message.clone(),
+            message: d.text_in(language),
         }
     }
 }
@@ -182,6 +186,8 @@ pub struct Preview {
     hosts: AllowedHosts,
     shared: Arc<Shared>,
     site_dir: PathBuf,
+    /// `--lang`, if given.
+    language: Option<crate::l10n::Language>,
     options: BuildOptions,
     base_path: String,
     url: String,
@@ -196,6 +202,11 @@ pub struct Preview {
 }
 
 impl Preview {
+    /// The language problems are shown in: `--lang`, else the site's as it is now.
+    fn language(&self) -> crate::l10n::Language {
+        crate::l10n::choose(self.language, crate::load::site_language(&self.site_dir))
+    }
+
     /// Binds the address and builds the site once (printing the outcome), without serving yet.
     pub fn start(options: &ServeOptions) -> Result<Preview, ServeError> {
         let base_path =
@@ -232,6 +243,7 @@ impl Preview {
                 in_flight: AtomicUsize::new(0),
             }),
             site_dir: options.site_dir.clone(),
+            language: options.language,
             options: BuildOptions {
                 as_of: options.as_of,
                 base_url: Some(url.clone()),
@@ -322,8 +334,9 @@ impl Preview {
         let generation = state.generation + 1;
         match result {
             Ok(prepared) => {
+                let language = self.language();
                 for warning in &prepared.warnings {
-                    eprintln!("{warning}\n");
+                    eprintln!("{}\n", warning.display(language));
                 }
                 if generation == 1 {
                     println!(
@@ -358,7 +371,7 @@ impl Preview {
             }
             Err(failure) => {
                 let errors = match &failure {
-                    Failure::Content(diagnostics) => problems(diagnostics),
+                    Failure::Content(diagnostics) => problems(diagnostics, self.language()),
                     // `prepare` writes nothing.
                     Failure::Write(err) => {
                         eprintln!("error: {err}");
@@ -426,7 +439,7 @@ impl Preview {
             println!("{ready}all {pages} pages checked in {ms} ms");
             return;
         }
-        let errors = problems(&diags.sorted());
+        let errors = problems(&diags.sorted(), self.language());
         eprintln!(
             "{ready}checking all {pages} pages in {ms} ms found {} error(s); \
              the other pages are served",
@@ -587,14 +600,14 @@ impl Progress for CancelOnChange<'_> {
 }
 
 /// The errors among `diagnostics`, as the browser shows them; all are printed.
-fn problems(diagnostics: &[Diagnostic]) -> Vec<Problem> {
+fn problems(diagnostics: &[Diagnostic], language: crate::l10n::Language) -> Vec<Problem> {
     for d in diagnostics {
-        eprintln!("{d}\n");
+        eprintln!("{}\n", d.display(language));
     }
     diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(Problem::from)
+        .map(|d| Problem::new(d, language))
         .collect()
 }
 

@@ -49,16 +49,19 @@ pub fn goal_of(target: &str) -> Option<u8> {
 }
 
 /// The targets of `goal` in words: "5.1–5.6 and 5.a–5.c".
-pub fn describe_targets(goal: u8) -> String {
+pub fn describe_targets(goal: u8) -> crate::l10n::Message {
+    use crate::msg;
     let Some((numbered, lettered)) = TARGETS.get(usize::from(goal).wrapping_sub(1)) else {
-        return String::new();
+        return msg!("targets-none");
     };
-    let mut text = format!("{goal}.1–{goal}.{numbered}");
+    let numbered = format!("{goal}.1–{goal}.{numbered}");
     if *lettered > 0 {
         let last = char::from(b'a' + lettered - 1);
-        text.push_str(&format!(" and {goal}.a–{goal}.{last}"));
+        let lettered = format!("{goal}.a–{goal}.{last}");
+        msg!("targets-numbered-lettered", numbered, lettered)
+    } else {
+        msg!("targets-numbered", numbered)
     }
-    text
 }
 
 #[cfg(test)]
@@ -91,7 +94,7 @@ mod tests {
         assert!(!is_target_of(18, "18.1"));
         assert_eq!(goal_of("3.4"), Some(3));
         assert_eq!(goal_of("18.1"), None);
-        assert_eq!(describe_targets(5), "5.1–5.6 and 5.a–5.c");
-        assert_eq!(describe_targets(17), "17.1–17.19");
+        assert_eq!(describe_targets(5).to_string(), "5.1–5.6 and 5.a–5.c");
+        assert_eq!(describe_targets(17).to_string(), "17.1–17.19");
     }
 }

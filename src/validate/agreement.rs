@@ -8,6 +8,7 @@ use super::types::*;
 use super::{agenda2030, attachments, vocabulary};
 use super::{amount, when, year_from};
 use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::l10n::Message;
 use crate::load::Loaded;
 use crate::load::files::Attachments;
 use crate::load::scalar::{Spanned, Text, position};
@@ -15,6 +16,7 @@ use crate::load::schema::{
     ActivityEntry, AgreementFile, DecisionEntry, FollowUpEntry, FundingEntry, GoalEntry,
     OutcomeEntry, PartyEntry, PeriodEntry, SourceEntry,
 };
+use crate::msg;
 use crate::orgnr::OrgNumber;
 
 /// Largest span of years one funding line may cover; longer is a typing error.
@@ -35,7 +37,7 @@ pub fn check(
     let form = raw
         .form
         .as_ref()
-        .and_then(|f| vocabulary::word(file, f, "form", diags))
+        .and_then(|f| vocabulary::word(file, f, msg!("field-form"), diags))
         .unwrap_or_default();
     let sources = check_sources(file, &raw.sources, files, diags);
     let parties = check_parties(file, &raw.parties, diags);
@@ -69,7 +71,7 @@ pub fn check(
     let language = raw
         .language
         .as_ref()
-        .and_then(|l| vocabulary::word(file, l, "language", diags));
+        .and_then(|l| vocabulary::word(file, l, msg!("field-language"), diags));
 
     if diags.error_count() > before {
         return None;
@@ -163,12 +165,7 @@ fn check_sources(
 ) -> Vec<Source> {
     if sources.value.is_empty() {
         let (line, col) = position(sources);
-        diags.error(
-            file,
-            line,
-            col,
-            "name at least one source document the agreement is transcribed from",
-        );
+        diags.error(file, line, col, msg!("sources-missing"));
     }
     sources
         .value
@@ -201,8 +198,7 @@ fn check_period(
     let end = if period.end.value.0.trim() == "unknown" {
         Some(None)
     } else {
-        let also = ", or `unknown` when the end is not known";
-        super::when_or(file, &period.end, also, diags).map(Some)
+        super::when_or(file, &period.end, true, diags).map(Some)
     };
     if let (Some(s), Some(Some(e))) = (start, end)
         && e.last() < s.first
@@ -212,7 +208,11 @@ fn check_period(
             file,
             line,
             col,
-            format!("the period ends ({e}) before it starts ({s})"),
+            msg!(
+                "period-backwards",
+                end = e.to_string(),
+                start = s.to_string()
+            ),
         );
     }
     (start, end)
@@ -245,7 +245,7 @@ fn check_decision(
     let status = d
         .status
         .as_ref()
-        .and_then(|s| vocabulary::word(file, s, "status", diags))
+        .and_then(|s| vocabulary::word(file, s, msg!("field-status"), diags))
         .unwrap_or_default();
     let extends_to = d.extends_to.as_ref().and_then(|t| when(file, t, diags));
     if let (Some(to), Some(e), Some(spanned)) = (extends_to, end, d.extends_to.as_ref())
@@ -256,7 +256,7 @@ fn check_decision(
             file,
             line,
             col,
-            format!("extends_to ({to}) must be after the agreement's end ({e})"),
+            msg!("extends-to-early", to = to.to_string(), end = e.to_string()),
         );
     }
     Decision {
@@ -323,7 +323,7 @@ fn check_follow_up(
         convener: f
             .convener
             .as_ref()
-            .and_then(|c| party_index(file, c, parties, "convener", diags)),
+            .and_then(|c| party_index(file, c, parties, msg!("role-convener"), diags)),
         reports: f
             .reports
             .iter()
@@ -343,7 +343,7 @@ fn check_follow_up(
 
 /// One outcome: a known kind, a date, a web link and a fine that is an amount.
 fn check_outcome(file: &SourceFile, o: &OutcomeEntry, diags: &mut Diagnostics) -> Option<Outcome> {
-    let kind = vocabulary::word(file, &o.kind, "outcome kind", diags);
+    let kind = vocabulary::word(file, &o.kind, msg!("field-outcome-kind"), diags);
     let date = when(file, &o.date, diags);
     if let Some(url) = &o.url {
         check_url(file, url, diags);
@@ -351,12 +351,7 @@ fn check_outcome(file: &SourceFile, o: &OutcomeEntry, diags: &mut Diagnostics) -
     let fine = match o.fine.as_ref().map(|f| (f, amount(file, f, diags))) {
         Some((f, Some(a))) if a.kronor().is_none() => {
             let (line, col) = position(f);
-            diags.error(
-                file,
-                line,
-                col,
-                "write the fine in whole kronor, or leave `fine` out if it is not known",
-            );
+            diags.error(file, line, col, msg!("fine-not-kronor"));
             None
         }
         Some((_, a)) => a.and_then(Amount::kronor),
@@ -400,15 +395,20 @@ fn check_goal(
             file,
             line,
             col,
-            format!("goal {number} does not exist; the Agenda 2030 goals are numbered 1 to 17"),
+            msg!("goal-unknown", number = number.to_string()),
         );
         return None;
     }
     if !seen.insert(number) {
-        diags.error(file, line, col, format!("goal {number} is listed twice"));
+        diags.error(
+            file,
+            line,
+            col,
+            msg!("goal-twice", number = number.to_string()),
+        );
         return None;
     }
-    let basis = vocabulary::word(file, &g.basis, "basis", diags)?;
+    let basis = vocabulary::word(file, &g.basis, msg!("field-basis"), diags)?;
     let goal = u8::try_from(number).unwrap_or(0);
     Some(GoalLink {
         goal,
@@ -430,7 +430,7 @@ fn check_targets(
         let (line, col) = position(target);
         let text = target.value.trim();
         if targets.iter().any(|t| t == text) {
-            diags.error(file, line, col, format!("target {text} is listed twice"));
+            diags.error(file, line, col, msg!("target-twice", text));
         } else if agenda2030::is_target_of(goal, text) {
             targets.push(text.to_string());
         } else if let Some(other) = agenda2030::goal_of(text).filter(|o| *o != goal) {
@@ -438,16 +438,23 @@ fn check_targets(
                 file,
                 line,
                 col,
-                format!("target {text} belongs to goal {other}, not goal {goal}; list it under goal {other}"),
+                msg!(
+                    "target-other-goal",
+                    text,
+                    other = other.to_string(),
+                    goal = goal.to_string()
+                ),
             );
         } else {
             diags.error(
                 file,
                 line,
                 col,
-                format!(
-                    "`{text}` is not a target of goal {goal}; its targets are {}",
-                    agenda2030::describe_targets(goal)
+                msg!(
+                    "target-not-of-goal",
+                    text,
+                    goal = goal.to_string(),
+                    targets = agenda2030::describe_targets(goal)
                 ),
             );
         }
@@ -460,12 +467,7 @@ fn check_url(file: &SourceFile, url: &Spanned<String>, diags: &mut Diagnostics) 
     let u = url.value.trim();
     if !(u.starts_with("https://") || u.starts_with("http://")) {
         let (line, col) = position(url);
-        diags.error(
-            file,
-            line,
-            col,
-            format!("`{u}` is not a web address; links must start with https:// or http://"),
-        );
+        diags.error(file, line, col, msg!("link-invalid", url = u));
     }
 }
 
@@ -477,7 +479,7 @@ fn check_parties(
 ) -> Vec<Party> {
     if parties.value.len() < 2 {
         let (line, col) = position(parties);
-        diags.error(file, line, col, "an agreement needs at least two parties");
+        diags.error(file, line, col, msg!("parties-too-few"));
     }
     let mut names = HashSet::new();
     let mut out = Vec::new();
@@ -485,12 +487,7 @@ fn check_parties(
         let name = p.name.value.trim().to_string();
         if !names.insert(name.to_lowercase()) {
             let (line, col) = position(&p.name);
-            diags.error(
-                file,
-                line,
-                col,
-                format!("two parties are named `{name}`; each party needs its own name"),
-            );
+            diags.error(file, line, col, msg!("parties-same-name", name = &name));
         }
         out.push(check_party(file, p, name, diags));
     }
@@ -499,7 +496,8 @@ fn check_parties(
 
 /// One party's kind, organisation number and signing dates; `name` is already trimmed.
 fn check_party(file: &SourceFile, p: &PartyEntry, name: String, diags: &mut Diagnostics) -> Party {
-    let kind = vocabulary::word(file, &p.kind, "party kind", diags).unwrap_or(PartyKind::Public);
+    let kind = vocabulary::word(file, &p.kind, msg!("field-party-kind"), diags)
+        .unwrap_or(PartyKind::Public);
     let org_number = p
         .org_number
         .as_ref()
@@ -544,7 +542,7 @@ pub(crate) fn org_number(
         Ok(n) => Some(n),
         Err(err) => {
             let (line, col) = position(value);
-            diags.error(file, line, col, err.to_string());
+            diags.error(file, line, col, err.message());
             None
         }
     }
@@ -554,7 +552,7 @@ fn party_index(
     file: &SourceFile,
     name: &Spanned<String>,
     parties: &[Party],
-    what: &str,
+    what: Message,
     diags: &mut Diagnostics,
 ) -> Option<PartyIdx> {
     let wanted = name.value.trim();
@@ -566,10 +564,7 @@ fn party_index(
             file,
             line,
             col,
-            format!(
-                "the {what} `{wanted}` is not a party of this agreement; the parties are {}",
-                names.join(", ")
-            ),
+            msg!("party-unknown", what, wanted, names = names.join(", ")),
         );
     }
     found
@@ -585,22 +580,12 @@ fn years(file: &SourceFile, value: &Spanned<Text>, diags: &mut Diagnostics) -> O
         .map(|p| p.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y)))
         .collect();
     let Some(ys) = parsed else {
-        diags.error(
-            file,
-            line,
-            col,
-            format!("`{text}` is not a year or a range of years; write 2025 or 2021-2024"),
-        );
+        diags.error(file, line, col, msg!("years-invalid", text));
         return None;
     };
     let (first, last) = (ys[0], *ys.last().unwrap_or(&ys[0]));
     if last < first || i64::from(last - first) >= MAX_YEARS_PER_LINE {
-        diags.error(
-            file,
-            line,
-            col,
-            format!("the range `{text}` must run forwards, e.g. 2021-2024"),
-        );
+        diags.error(file, line, col, msg!("years-backwards", text));
         return None;
     }
     Some((first, last))
@@ -617,18 +602,18 @@ impl FundingLines<'_> {
     ) {
         let (file, parties, span) = (self.file, self.parties, self.span);
         let range = years(file, &entry.years, diags);
-        let funder = party_index(file, &entry.funder, parties, "funder", diags);
+        let funder = party_index(file, &entry.funder, parties, msg!("role-funder"), diags);
         let (line, col) = position(&entry.years);
         let (written, together) = match (&entry.amount, &entry.total) {
             (Some(a), None) => (Some(a), false),
             (None, Some(t)) => (Some(t), true),
             (Some(_), Some(t)) => {
                 let (line, col) = position(t);
-                diags.error(file, line, col, "give either `amount` (for each year) or `total` (for all the years together), not both");
+                diags.error(file, line, col, msg!("funding-amount-and-total"));
                 (None, false)
             }
             (None, None) => {
-                diags.error(file, line, col, "this funding line has no amount; add `amount:` (whole kronor a year), or `total:` (for all its years together), with `unpublished` or `unknown` where the sum is not public or not known");
+                diags.error(file, line, col, msg!("funding-no-amount"));
                 (None, false)
             }
         };
@@ -643,8 +628,12 @@ impl FundingLines<'_> {
                 file,
                 line,
                 col,
-                format!(
-                    "funding for {first}–{last} lies outside the agreement's period ({start}–{end})"
+                msg!(
+                    "funding-outside-period",
+                    first = first.to_string(),
+                    last = last.to_string(),
+                    start = start.to_string(),
+                    end = end.to_string()
                 ),
             );
             return;
@@ -672,7 +661,11 @@ impl FundingLines<'_> {
                     file,
                     line,
                     col,
-                    format!("{} already has a funding line for {year}; give each funder (and unit) one line per year", parties[funder.0].name),
+                    msg!(
+                        "funding-twice",
+                        funder = &parties[funder.0].name,
+                        year = year.to_string()
+                    ),
                 );
                 continue;
             }
@@ -703,16 +696,11 @@ fn warn_about_gaps(
 ) {
     if !parties.iter().any(|p| p.kind == PartyKind::Nonprofit) {
         let (line, col) = position(&raw.parties);
-        diags.warning(
-            file,
-            line,
-            col,
-            "no party is a non-profit (kind: nonprofit); is that right for an IOP?",
-        );
+        diags.warning(file, line, col, msg!("no-nonprofit-party"));
     }
     let (line, col) = position(&raw.period.end);
     if funding.is_empty() {
-        diags.warning(file, line, col, "the agreement has no funding lines, so its pages show no money; use `amount: unpublished` if the amount is not public, or `amount: unknown` if it is not known");
+        diags.warning(file, line, col, msg!("funding-none"));
         return;
     }
     let Some(last) = last else {
@@ -727,9 +715,10 @@ fn warn_about_gaps(
             file,
             line,
             col,
-            format!(
-                "no funding line for {} although the period covers it",
-                missing.join(", ")
+            msg!(
+                "funding-years-missing",
+                years = missing.join(", "),
+                count = missing.len()
             ),
         );
     }

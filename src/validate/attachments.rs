@@ -3,8 +3,10 @@
 
 use super::types::{Attachment, FileKind};
 use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::l10n::Message;
 use crate::load::files::{Attachments, FoundFile};
 use crate::load::scalar::{Spanned, position};
+use crate::msg;
 
 /// The attachment that `value` (a `file:` of `file`) names; `None`, with the problem
 /// reported at the value, if it names none that can be published.
@@ -26,7 +28,11 @@ pub(super) fn attachment(
         return Some(of(&name, published));
     }
     let message = match found.refused.get(&name) {
-        Some(why) => format!("{} cannot be published: {why}", found.shown(&name)),
+        Some(why) => msg!(
+            "attachment-refused",
+            file = found.shown(&name),
+            why = why.clone()
+        ),
         None => missing(&name, found),
     };
     diags.error(file, line, col, message);
@@ -44,54 +50,42 @@ pub(super) fn of(name: &str, published: &FoundFile) -> Attachment {
 }
 
 /// The message for a `file:` naming a file the folder does not have.
-fn missing(name: &str, found: &Attachments) -> String {
-    let dir = found.shown_dir.display();
-    let mut message = format!(
-        "there is no file `{name}` in {dir}/ (looked for {})",
-        found.shown(name)
-    );
+fn missing(name: &str, found: &Attachments) -> Message {
+    let dir = found.shown_dir.display().to_string();
+    let path = found.shown(name);
     if !found.exists {
-        message.push_str(&format!(
-            "; the folder {dir}/ does not exist: put the files the sources name there"
-        ));
+        msg!("attachment-missing-no-folder", name, dir, path)
     } else if name.split('/').any(|part| part.starts_with('.')) {
-        message.push_str("; files and folders whose names start with `.` are not published");
+        msg!("attachment-missing-hidden", name, dir, path)
     } else if let Some(close) = found.closest(name) {
-        message.push_str(&format!("; did you mean `{close}`?"));
+        msg!("attachment-missing-suggest", name, dir, path, close)
+    } else {
+        msg!("attachment-missing", name, dir, path)
     }
-    message
 }
 
 /// The name as the folder lists it: `./` and doubled `/` left out. An empty name, an
 /// absolute path, `..` and `\` are refused with the message to show.
-fn normalise(raw: &str, found: &Attachments) -> Result<String, String> {
-    let dir = found.shown_dir.display();
+fn normalise(raw: &str, found: &Attachments) -> Result<String, Message> {
+    let dir = found.shown_dir.display().to_string();
     let name = raw.trim();
     let bytes = name.as_bytes();
     let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
     if name.starts_with('/') || name.starts_with('\\') || drive {
-        return Err(format!(
-            "`{name}` is an absolute path; name the file by its path inside {dir}/, e.g. `avtal.pdf` or `2024/beslut.pdf`"
-        ));
+        return Err(msg!("attachment-absolute", name, dir));
     }
     if name.contains('\\') {
-        return Err(format!(
-            "`{name}` has a `\\`; separate folders with `/`, e.g. `2024/beslut.pdf`"
-        ));
+        return Err(msg!("attachment-backslash", name));
     }
     let parts: Vec<&str> = name
         .split('/')
         .filter(|part| !part.is_empty() && *part != ".")
         .collect();
     if parts.contains(&"..") {
-        return Err(format!(
-            "`{name}` leads out of {dir}/ with `..`; only files inside that folder are published, so put the file there and name it by its path inside it"
-        ));
+        return Err(msg!("attachment-dot-dot", name, dir));
     }
     if parts.is_empty() {
-        return Err(format!(
-            "`file:` is empty; name a file in {dir}/, or leave the key out"
-        ));
+        return Err(msg!("attachment-empty", dir));
     }
     Ok(parts.join("/"))
 }

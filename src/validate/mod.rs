@@ -17,9 +17,11 @@ use rayon::prelude::*;
 use self::types::{Agreement, Attachment, Page, Report, Statistic};
 use crate::config::{self, BuildOptions, Config, Language};
 use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::l10n::Message;
 use crate::load::scalar::{AmountText, Spanned, Text, as_written, position};
 use crate::load::schema::{AgreementFile, SiteFile};
 use crate::load::{Content, Loaded};
+use crate::msg;
 
 /// Amounts above this (ten billion kronor a year) are typing errors, not grants.
 pub const MAX_AMOUNT: i128 = 10_000_000_000;
@@ -79,11 +81,11 @@ pub fn validate(
                     &front_file(&loaded.file),
                     line,
                     col,
-                    format!(
-                        "{} already holds the report for `{}` and {}; keep one file per agreement and year",
-                        first.display_path.display(),
-                        report.agreement,
-                        report.year
+                    msg!(
+                        "report-duplicate",
+                        first = first.display_path.display().to_string(),
+                        agreement = &report.agreement,
+                        year = report.year.to_string()
                     ),
                 );
                 continue;
@@ -137,12 +139,22 @@ pub fn check_agreement(
 fn check_titles(content: &Content, diags: &mut Diagnostics) {
     for loaded in &content.reports {
         if let Some(title) = &loaded.data.front.title {
-            text::check_value(&front_file(&loaded.file), "the report title", title, diags);
+            text::check_value(
+                &front_file(&loaded.file),
+                msg!("field-report-title"),
+                title,
+                diags,
+            );
         }
     }
     for loaded in &content.pages {
         let title = &loaded.data.front.title;
-        text::check_value(&front_file(&loaded.file), "the page title", title, diags);
+        text::check_value(
+            &front_file(&loaded.file),
+            msg!("field-page-title"),
+            title,
+            diags,
+        );
     }
 }
 
@@ -189,22 +201,19 @@ fn check_config(
         || base.contains(char::is_whitespace)
     {
         let (line, col) = position(&raw.base_url);
-        diags.error(
-            file,
-            line,
-            col,
-            format!("base_url `{base}` must be a full address starting with https:// (or http://)"),
-        );
+        diags.error(file, line, col, msg!("base-url-invalid", base));
     }
     let language = match &raw.language {
         None => Language::Sv,
-        Some(word) => vocabulary::word(file, word, "language", diags).unwrap_or(Language::Sv),
+        Some(word) => {
+            vocabulary::word(file, word, msg!("field-language"), diags).unwrap_or(Language::Sv)
+        }
     };
     let site_as_of = raw.as_of.as_ref().and_then(|d| date(file, d, diags));
     let content_language = raw
         .content_language
         .as_ref()
-        .and_then(|word| vocabulary::word(file, word, "content_language", diags));
+        .and_then(|word| vocabulary::word(file, word, msg!("field-content-language"), diags));
     let reports_from = raw
         .reports_from
         .as_ref()
@@ -223,15 +232,17 @@ fn check_config(
         .and_then(|e| contact_email(file, e, diags));
     let license = match &raw.license {
         None => config::License::default(),
-        Some(word) => vocabulary::word(file, word, "license", diags).unwrap_or_default(),
+        Some(word) => {
+            vocabulary::word(file, word, msg!("field-license"), diags).unwrap_or_default()
+        }
     };
     let grant_id_prefix = raw
         .grant_id_prefix
         .as_ref()
         .and_then(|p| grant_id_prefix(file, p, diags));
-    text::check_value(file, "the site title", &raw.title, diags);
+    text::check_value(file, msg!("field-site-title"), &raw.title, diags);
     if let Some(publisher) = &raw.publisher {
-        text::check_value(file, "the publisher", publisher, diags);
+        text::check_value(file, msg!("field-publisher"), publisher, diags);
     }
     if diags.error_count() > before {
         return None;
@@ -278,12 +289,7 @@ fn contact_email(
         && !text.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"');
     if !valid {
         let (line, col) = position(value);
-        diags.error(
-            file,
-            line,
-            col,
-            format!("contact_email `{text}` is not an e-mail address; write one address, e.g. open.data@kommun.se"),
-        );
+        diags.error(file, line, col, msg!("contact-email-invalid", text));
     }
     valid.then(|| text.to_string())
 }
@@ -302,12 +308,7 @@ fn grant_id_prefix(
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !valid {
         let (line, col) = position(value);
-        diags.error(
-            file,
-            line,
-            col,
-            format!("grant_id_prefix `{text}` must start with `360G-` and hold only letters, digits and dashes, e.g. 360G-kalmarkommun"),
-        );
+        diags.error(file, line, col, msg!("grant-id-prefix-invalid", text));
     }
     valid.then(|| text.trim_end_matches('-').to_string())
 }
@@ -319,9 +320,7 @@ fn rows_per_page(
     diags: &mut Diagnostics,
 ) -> Option<usize> {
     whole_in(file, value, 1..=1000, diags, |n| {
-        format!(
-            "`{n}` rows a page is not possible; write a whole number from 1 to 1000 (100 if unsure)"
-        )
+        msg!("rows-per-page-invalid", rows = n.to_string())
     })
 }
 
@@ -331,7 +330,7 @@ fn whole_in<T: TryFrom<i64> + PartialOrd>(
     value: &Spanned<i64>,
     range: std::ops::RangeInclusive<T>,
     diags: &mut Diagnostics,
-    message: impl FnOnce(i64) -> String,
+    message: impl FnOnce(i64) -> Message,
 ) -> Option<T> {
     let whole = T::try_from(value.value).ok().filter(|n| range.contains(n));
     if whole.is_none() {
@@ -348,9 +347,7 @@ pub(crate) fn year_from(
     diags: &mut Diagnostics,
 ) -> Option<i32> {
     whole_in(file, value, 1900..=2200, diags, |y| {
-        format!(
-            "`{y}` is not a year; write the first year whose report the site follows up, e.g. 2024"
-        )
+        msg!("reports-from-invalid", year = y.to_string())
     })
 }
 
@@ -366,12 +363,7 @@ pub(crate) fn date(
         .filter(|_| text.len() == 10);
     if parsed.is_none() {
         let (line, col) = position(value);
-        diags.error(
-            file,
-            line,
-            col,
-            format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2025-01-31"),
-        );
+        diags.error(file, line, col, msg!("date-invalid", text));
     }
     parsed
 }
@@ -383,14 +375,14 @@ pub(crate) fn when(
     value: &Spanned<Text>,
     diags: &mut Diagnostics,
 ) -> Option<self::types::When> {
-    when_or(file, value, "", diags)
+    when_or(file, value, false, diags)
 }
 
-/// [`when`], with `also` (", or `unknown` …") added to the advice of its error.
+/// [`when`] for a date that may also be `unknown` (`or_unknown`), which its error then says.
 pub(crate) fn when_or(
     file: &SourceFile,
     value: &Spanned<Text>,
-    also: &str,
+    or_unknown: bool,
     diags: &mut Diagnostics,
 ) -> Option<self::types::When> {
     let text = value.value.0.trim();
@@ -401,9 +393,11 @@ pub(crate) fn when_or(
             file,
             line,
             col,
-            format!(
-                "`{text}` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known{also}"
-            ),
+            if or_unknown {
+                msg!("when-invalid-or-unknown", text)
+            } else {
+                msg!("when-invalid", text)
+            },
         );
     }
     parsed
@@ -448,7 +442,7 @@ pub(crate) fn amount(
                 file,
                 line,
                 col,
-                format!("the amount {k} is negative; amounts are whole kronor, 0 or more"),
+                msg!("amount-negative", amount = k.to_string()),
             );
             None
         }
@@ -457,9 +451,7 @@ pub(crate) fn amount(
                 file,
                 line,
                 col,
-                format!(
-                    "the amount {k} kr is over ten billion kronor a year; is a digit too many?"
-                ),
+                msg!("amount-too-large", amount = k.to_string()),
             );
             None
         }
@@ -468,12 +460,8 @@ pub(crate) fn amount(
             // Quote what the editor wrote: YAML reads `500.000` as the number 500.
             let text = as_written(file, value).unwrap_or_else(|| text.clone());
             let message = match grouped_kronor(&text) {
-                Some(kronor) => format!(
-                    "`{text}` is not an amount; write whole kronor without separators: {kronor}"
-                ),
-                None => format!(
-                    "`{text}` is not an amount; write whole kronor without spaces (650000), or `unpublished` if the publisher withholds it, or `unknown` if the publisher does not know it"
-                ),
+                Some(kronor) => msg!("amount-grouped", text = &text, kronor),
+                None => msg!("amount-invalid", text = &text),
             };
             diags.error(file, line, col, message);
             None
@@ -517,14 +505,11 @@ fn check_report(
             &file,
             line,
             col,
-            format!(
-                "there is no agreement `{id}`; the agreements are: {}",
-                if known.is_empty() {
-                    "(none)".to_string()
-                } else {
-                    known.join(", ")
-                }
-            ),
+            if known.is_empty() {
+                msg!("report-agreement-unknown-none", id)
+            } else {
+                msg!("report-agreement-unknown", id, known = known.join(", "))
+            },
         );
     }
     let year = front.year.value;
@@ -539,8 +524,12 @@ fn check_report(
                 &file,
                 line,
                 col,
-                format!(
-                    "the year {year} is outside the agreement `{id}`, which runs {first}–{last}"
+                msg!(
+                    "report-year-outside",
+                    year = year.to_string(),
+                    id,
+                    first = first.to_string(),
+                    last = last.to_string()
                 ),
             );
         }
@@ -549,7 +538,7 @@ fn check_report(
     let language = front
         .language
         .as_ref()
-        .and_then(|l| vocabulary::word(&file, l, "language", diags));
+        .and_then(|l| vocabulary::word(&file, l, msg!("field-language"), diags));
     let spent = front
         .spent
         .as_ref()
@@ -559,7 +548,7 @@ fn check_report(
     for stat in &front.statistics {
         if !stat.value.value.is_finite() {
             let (line, col) = position(&stat.value);
-            diags.error(&file, line, col, "a statistic must be a finite number");
+            diags.error(&file, line, col, msg!("statistic-not-finite"));
         }
         statistics.push(Statistic {
             name: stat.name.clone(),

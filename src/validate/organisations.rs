@@ -52,11 +52,15 @@ pub fn warn_about_shared_numbers(agreements: &[Loaded<AgreementFile>], diags: &m
                     &loaded.file,
                     at.0,
                     at.1,
-                    format!(
-                        "organisation number {number} is also used for `{}` ({}:{}:{column}); the same number under two names is merged into one organisation: check the number, or write the names the same",
-                        first.name,
-                        first.file.display_path.display(),
-                        line + first.file.line_offset,
+                    crate::msg!(
+                        "org-number-two-names",
+                        number = number.to_string(),
+                        name = first.name,
+                        place = format!(
+                            "{}:{}:{column}",
+                            first.file.display_path.display(),
+                            line + first.file.line_offset
+                        ),
                     ),
                 );
             }

@@ -14,8 +14,10 @@
 use unicode_properties::{GeneralCategory, UnicodeEmoji, UnicodeGeneralCategory};
 
 use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::l10n::Message;
 use crate::load::scalar::{Spanned, Text, position};
 use crate::load::schema::AgreementFile;
+use crate::msg;
 
 /// What a refused character does to the text around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,27 +175,22 @@ fn name(c: char) -> Option<&'static str> {
 }
 
 /// `U+202E (RIGHT-TO-LEFT OVERRIDE)`; a character without a name here gets its kind.
-pub fn describe(c: char) -> String {
-    let code = u32::from(c);
-    let what = match name(c) {
-        Some(name) => name,
-        None if c.is_control() => "a control character",
-        None if ('\u{E0000}'..='\u{E007F}').contains(&c) => "a tag character",
-        None => "a format character",
-    };
-    format!("U+{code:04X} ({what})")
+pub fn describe(c: char) -> Message {
+    let code = format!("U+{:04X}", u32::from(c));
+    match name(c) {
+        Some(name) => msg!("char-named", code, name),
+        None if c.is_control() => msg!("char-control", code),
+        None if ('\u{E0000}'..='\u{E007F}').contains(&c) => msg!("char-tag", code),
+        None => msg!("char-format", code),
+    }
 }
 
 /// The message for `found` in the value that `field` names (`the party name`).
-pub fn message(field: &str, found: &Found) -> String {
-    let code = describe(found.char);
+pub fn message(field: Message, found: &Found) -> Message {
+    let character = describe(found.char);
     match found.hidden {
-        Hidden::Reverses => format!(
-            "{field} contains an invisible control character {code}, which can reverse the text around it on the page; delete it (retype the text by hand)"
-        ),
-        Hidden::Invisible => format!(
-            "{field} contains an invisible character {code}, which does not show on the page but makes the text differ from what it looks like; delete it (retype the text by hand)"
-        ),
+        Hidden::Reverses => msg!("text-reversing-character", field, character),
+        Hidden::Invisible => msg!("text-invisible-character", field, character),
     }
 }
 
@@ -203,7 +200,7 @@ pub fn message(field: &str, found: &Found) -> String {
 /// otherwise (an escape before it, a folded or block text) at the value.
 pub fn check(
     file: &SourceFile,
-    field: &str,
+    field: Message,
     text: &str,
     at: (usize, usize),
     diags: &mut Diagnostics,
@@ -220,7 +217,7 @@ pub fn check(
 /// [`check`] for a value that keeps its position.
 pub fn check_value(
     file: &SourceFile,
-    field: &str,
+    field: Message,
     value: &Spanned<String>,
     diags: &mut Diagnostics,
 ) -> bool {
@@ -247,43 +244,44 @@ fn column_of(file: &SourceFile, at: (usize, usize), text: &str, index: usize) ->
 /// Checks the names, titles and organisation numbers of an agreement file; returns whether
 /// they were all clean.
 pub fn check_agreement(file: &SourceFile, raw: &AgreementFile, diags: &mut Diagnostics) -> bool {
-    fn entry<'a>(
-        field: &'static str,
-        v: &'a Spanned<String>,
-    ) -> (&'static str, &'a str, (usize, usize)) {
+    fn entry(field: Message, v: &Spanned<String>) -> (Message, &str, (usize, usize)) {
         (field, v.value.as_str(), position(v))
     }
-    fn number(v: &Spanned<Text>) -> (&'static str, &str, (usize, usize)) {
-        ("the organisation number", v.value.0.as_str(), position(v))
+    fn number(v: &Spanned<Text>) -> (Message, &str, (usize, usize)) {
+        (msg!("field-org-number"), v.value.0.as_str(), position(v))
     }
-    let mut values = vec![entry("the title", &raw.title)];
-    values.extend(raw.short_title.iter().map(|t| entry("the short title", t)));
+    let mut values = vec![entry(msg!("field-title"), &raw.title)];
+    values.extend(
+        raw.short_title
+            .iter()
+            .map(|t| entry(msg!("field-short-title"), t)),
+    );
     values.extend(
         raw.activities
             .iter()
-            .map(|a| entry("the activity name", &a.name)),
+            .map(|a| entry(msg!("field-activity-name"), &a.name)),
     );
     values.extend(
         raw.sources
             .value
             .iter()
-            .map(|s| entry("the source title", &s.title)),
+            .map(|s| entry(msg!("field-source-title"), &s.title)),
     );
     for party in &raw.parties.value {
-        values.push(entry("the party name", &party.name));
+        values.push(entry(msg!("field-party-name"), &party.name));
         values.extend(party.org_number.iter().map(number));
-        values.extend(party.unit.iter().map(|u| entry("the unit", u)));
+        values.extend(party.unit.iter().map(|u| entry(msg!("field-unit"), u)));
         values.extend(
             party
                 .contacts
                 .iter()
-                .map(|c| entry("the contact name", &c.name)),
+                .map(|c| entry(msg!("field-contact-name"), &c.name)),
         );
         values.extend(
             party
                 .signatories
                 .iter()
-                .map(|s| entry("the signatory name", &s.name)),
+                .map(|s| entry(msg!("field-signatory-name"), &s.name)),
         );
     }
     values.into_iter().fold(true, |clean, (field, text, at)| {
@@ -385,11 +383,23 @@ mod tests {
 
     #[test]
     fn characters_are_shown_by_code_and_name() {
-        assert_eq!(describe('\u{202E}'), "U+202E (RIGHT-TO-LEFT OVERRIDE)");
-        assert_eq!(describe('\u{AD}'), "U+00AD (SOFT HYPHEN)");
-        assert_eq!(describe('\u{E0041}'), "U+E0041 (a tag character)");
-        assert_eq!(describe('\u{7}'), "U+0007 (a control character)");
-        assert_eq!(describe('\u{1D173}'), "U+1D173 (a format character)");
+        assert_eq!(
+            describe('\u{202E}').to_string(),
+            "U+202E (RIGHT-TO-LEFT OVERRIDE)"
+        );
+        assert_eq!(describe('\u{AD}').to_string(), "U+00AD (SOFT HYPHEN)");
+        assert_eq!(
+            describe('\u{E0041}').to_string(),
+            "U+E0041 (a tag character)"
+        );
+        assert_eq!(
+            describe('\u{7}').to_string(),
+            "U+0007 (a control character)"
+        );
+        assert_eq!(
+            describe('\u{1D173}').to_string(),
+            "U+1D173 (a format character)"
+        );
     }
 
     fn column(line: &str, at: (usize, usize), text: &str) -> Option<usize> {

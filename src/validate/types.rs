@@ -183,9 +183,9 @@ pub enum FundingKind {
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum GoalBasis {
-    #[strum(message = "in the agreement text")]
+    #[strum(message = "meaning-basis-named")]
     Named,
-    #[strum(message = "by the publisher")]
+    #[strum(message = "meaning-basis-assessed")]
     Assessed,
 }
 
@@ -393,13 +393,13 @@ pub struct Decision {
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum OutcomeKind {
-    #[strum(message = "the parties ended it before its end")]
+    #[strum(message = "meaning-outcome-ended-early")]
     EndedEarly,
-    #[strum(message = "a party terminated it, e.g. for breach")]
+    #[strum(message = "meaning-outcome-terminated")]
     Terminated,
-    #[strum(message = "it was annulled or declared void")]
+    #[strum(message = "meaning-outcome-annulled")]
     Annulled,
-    #[strum(message = "a court judged it unlawful")]
+    #[strum(message = "meaning-outcome-judged-unlawful")]
     JudgedUnlawful,
 }
 

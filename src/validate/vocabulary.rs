@@ -8,15 +8,17 @@ use std::str::FromStr;
 use strum::{EnumMessage, VariantArray};
 
 use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::l10n::{Arg, Message};
 use crate::load::scalar::{Spanned, position};
+use crate::msg;
 
 /// Reads `value` as one of `T`'s words, exactly as written (lower-case, no spaces around).
 /// Anything else is an error at the value that lists the valid words; `what` names the field
-/// as the user knows it ("form", "party kind").
+/// as the user knows it (`msg!("field-form")`).
 pub(crate) fn word<T>(
     file: &SourceFile,
     value: &Spanned<String>,
-    what: &str,
+    what: Message,
     diags: &mut Diagnostics,
 ) -> Option<T>
 where
@@ -31,23 +33,26 @@ where
     parsed
 }
 
-/// "form `x` is unknown; use one of: iop, operating_grant, other", with a variant's strum
-/// `message` in brackets after its word where it has one.
-fn unknown_word<T>(what: &str, text: &str) -> String
+/// "form `x` is unknown; use one of: iop, operating_grant, other", with a variant's meaning
+/// in brackets after its word where it has one: its strum `message` is the id of the meaning
+/// in the message catalogues.
+fn unknown_word<T>(what: Message, text: &str) -> Message
 where
     T: VariantArray + EnumMessage + AsRef<str>,
 {
-    let words: Vec<String> = T::VARIANTS
+    let words: Vec<Arg> = T::VARIANTS
         .iter()
         .map(|v| match v.get_message() {
-            Some(explained) => format!("{} ({explained})", v.as_ref()),
-            None => v.as_ref().to_string(),
+            Some(meaning) => msg!(
+                "vocabulary-word-meaning",
+                word = v.as_ref(),
+                meaning = Message::new(meaning)
+            )
+            .into(),
+            None => Arg::from(v.as_ref()),
         })
         .collect();
-    format!(
-        "{what} `{text}` is unknown; use one of: {}",
-        words.join(", ")
-    )
+    msg!("vocabulary-unknown", what, text, words)
 }
 
 #[cfg(test)]
@@ -61,11 +66,11 @@ mod tests {
 
     /// The message for a wrong word names every variant, each word it names is accepted, and
     /// the word read is the word serde writes (the site's output depends on the latter).
-    fn check_vocabulary<T>(what: &str)
+    fn check_vocabulary<T>(field: Message, what: &str)
     where
         T: FromStr + VariantArray + EnumMessage + AsRef<str> + Serialize + PartialEq + Debug,
     {
-        let message = unknown_word::<T>(what, "nonsense");
+        let message = unknown_word::<T>(field, "nonsense").to_string();
         assert!(
             message.starts_with(&format!("{what} `nonsense` is unknown; use one of: ")),
             "{message}"
@@ -85,34 +90,34 @@ mod tests {
 
     #[test]
     fn form_message_lists_every_form() {
-        check_vocabulary::<Form>("form");
+        check_vocabulary::<Form>(msg!("field-form"), "form");
         assert_eq!(
-            unknown_word::<Form>("form", "x"),
+            unknown_word::<Form>(msg!("field-form"), "x").to_string(),
             "form `x` is unknown; use one of: iop, operating_grant, other"
         );
     }
 
     #[test]
     fn party_kind_message_lists_every_kind() {
-        check_vocabulary::<PartyKind>("party kind");
+        check_vocabulary::<PartyKind>(msg!("field-party-kind"), "party kind");
     }
 
     #[test]
     fn decision_status_message_lists_every_status() {
-        check_vocabulary::<DecisionStatus>("status");
-        check_vocabulary::<OutcomeKind>("outcome kind");
+        check_vocabulary::<DecisionStatus>(msg!("field-status"), "status");
+        check_vocabulary::<OutcomeKind>(msg!("field-outcome-kind"), "outcome kind");
     }
 
     #[test]
     fn site_language_message_lists_every_language() {
-        check_vocabulary::<crate::config::Language>("language");
+        check_vocabulary::<crate::config::Language>(msg!("field-language"), "language");
     }
 
     #[test]
     fn goal_basis_message_lists_every_basis_with_its_meaning() {
-        check_vocabulary::<GoalBasis>("basis");
+        check_vocabulary::<GoalBasis>(msg!("field-basis"), "basis");
         assert_eq!(
-            unknown_word::<GoalBasis>("basis", "x"),
+            unknown_word::<GoalBasis>(msg!("field-basis"), "x").to_string(),
             "basis `x` is unknown; use one of: named (in the agreement text), assessed (by the publisher)"
         );
     }

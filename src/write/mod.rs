@@ -50,7 +50,10 @@ pub enum WriteError {
     )]
     HandFiles { output: String, files: Vec<String> },
     #[error("cannot write the site to {output}: {why}. Nothing was changed")]
-    Unsuitable { output: PathBuf, why: String },
+    Unsuitable {
+        output: PathBuf,
+        why: crate::l10n::Message,
+    },
     #[error("cannot follow the output path {path}: {source}. Nothing was changed")]
     Resolve {
         path: PathBuf,
@@ -81,6 +84,63 @@ pub enum WriteError {
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
+}
+
+impl WriteError {
+    /// The error as a message in the user's language; its `Display` is the same in English.
+    pub fn message(&self) -> crate::l10n::Message {
+        use crate::msg;
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            WriteError::NotOurs(dir) => msg!("write-not-ours", dir, marker = MARKER),
+            WriteError::HandFiles { output, files } => msg!(
+                "write-hand-files",
+                output,
+                count = files.len(),
+                files = files.join(", ")
+            ),
+            WriteError::Unsuitable { output, why } => {
+                msg!(
+                    "write-unsuitable",
+                    output = shown(output),
+                    why = why.clone()
+                )
+            }
+            WriteError::Resolve { path, source } => {
+                msg!(
+                    "write-resolve",
+                    path = shown(path),
+                    reason = source.to_string()
+                )
+            }
+            WriteError::Lock { path, source } => {
+                msg!(
+                    "write-lock",
+                    path = shown(path),
+                    reason = source.to_string()
+                )
+            }
+            WriteError::Io { path, source } => {
+                msg!("write-io", path = shown(path), reason = source.to_string())
+            }
+            WriteError::BadPath(path) => msg!("write-bad-path", path),
+            WriteError::Swap {
+                output,
+                source,
+                moved_to: None,
+            } => msg!("write-swap", output, reason = source.to_string()),
+            WriteError::Swap {
+                output,
+                source,
+                moved_to: Some(moved),
+            } => msg!(
+                "write-swap-moved",
+                output,
+                reason = source.to_string(),
+                moved = shown(moved)
+            ),
+        }
+    }
 }
 
 fn swap_message(output: &str, source: &std::io::Error, moved_to: Option<&Path>) -> String {
@@ -340,6 +400,58 @@ impl Sink for Staging {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn messages_say_in_english_what_display_says() {
+        let io = || std::io::Error::other("disk full");
+        let errors = [
+            WriteError::NotOurs("out".into()),
+            WriteError::HandFiles {
+                output: "out".into(),
+                files: vec!["a.html".into()],
+            },
+            WriteError::HandFiles {
+                output: "out".into(),
+                files: vec!["a.html".into(), "b.html".into()],
+            },
+            WriteError::Unsuitable {
+                output: "/".into(),
+                why: crate::msg!("output-is-root"),
+            },
+            WriteError::Resolve {
+                path: "out".into(),
+                source: io(),
+            },
+            WriteError::Lock {
+                path: "out".into(),
+                source: io(),
+            },
+            WriteError::Io {
+                path: "out/x".into(),
+                source: io(),
+            },
+            WriteError::BadPath("../x".into()),
+            WriteError::Swap {
+                output: "out".into(),
+                source: io(),
+                moved_to: None,
+            },
+            WriteError::Swap {
+                output: "out".into(),
+                source: io(),
+                moved_to: Some(".output-old-1".into()),
+            },
+        ];
+        for err in errors {
+            let message = err.message();
+            assert_eq!(
+                crate::l10n::try_render(crate::l10n::Language::En, &message),
+                Ok(err.to_string())
+            );
+            assert!(crate::l10n::try_render(crate::l10n::Language::Sv, &message).is_ok());
+        }
+    }
+
     use super::*;
     use crate::plan::OutputFile;
 

@@ -40,7 +40,7 @@ impl Target {
         let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
             return Err(WriteError::Unsuitable {
                 output: given.to_path_buf(),
-                why: "it is the root of the file system".into(),
+                why: crate::msg!("output-is-root"),
             });
         };
         let target = Target {
@@ -54,24 +54,24 @@ impl Target {
         {
             return Err(WriteError::Unsuitable {
                 output: given.to_path_buf(),
-                why: format!("{} is a file, not a folder", target.dir.display()),
+                why: crate::msg!("output-is-file", path = target.dir.display().to_string()),
             });
         }
         if let Ok(site) = fs::canonicalize(site_dir)
             && site.starts_with(&target.dir)
         {
             let why = if site == target.dir {
-                format!("{} is the site's own folder", site.display())
+                crate::msg!("output-is-site", path = site.display().to_string())
             } else {
-                format!(
-                    "{} holds the site's own folder {}",
-                    target.dir.display(),
-                    site.display()
+                crate::msg!(
+                    "output-holds-site",
+                    path = target.dir.display().to_string(),
+                    site = site.display().to_string()
                 )
             };
             return Err(WriteError::Unsuitable {
                 output: given.to_path_buf(),
-                why: format!("{why}; write the site to a folder of its own"),
+                why: crate::msg!("output-own-folder", why),
             });
         }
         Ok(target)
