@@ -129,11 +129,11 @@ impl Printer {
 /// The summary line of a good run: what was made, how long it took, the date of the statuses.
 fn summary(outcome: &Outcome, verb: Verb) -> Message {
     let site = &outcome.site;
-    let code = match verb {
-        Verb::Built => "summary-built",
-        Verb::Checked => "summary-checked",
+    let message = match verb {
+        Verb::Built => msg!("summary-built"),
+        Verb::Checked => msg!("summary-checked"),
     };
-    Message::new(code)
+    message
         .arg("pages", outcome.rendered.pages)
         .arg("charts", outcome.rendered.charts.count)
         .arg("files", outcome.rendered.files)

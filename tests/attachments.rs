@@ -75,7 +75,7 @@ fn assert_error(diagnostics: &[Diagnostic], path: &str, line: usize, column: usi
         d.is_error()
             && d.path == Path::new(path)
             && (d.line, d.column) == (line, column)
-            && d.message == message
+            && d.text() == message
     });
     assert!(
         found,

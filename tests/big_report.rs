@@ -76,7 +76,8 @@ fn assert_under_300_mb(run: &Build) {
 )]
 fn build(site: &Path) -> Build {
     let mut child = Command::new(env!("CARGO_BIN_EXE_iopsite"))
-        .args(["build", "--quiet", "--as-of", "2026-11-23"])
+        // The expected messages are the English ones (the site is Swedish).
+        .args(["--lang", "en", "build", "--quiet", "--as-of", "2026-11-23"])
         .arg(site)
         .stdin(Stdio::null())
         .stdout(Stdio::null())

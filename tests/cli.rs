@@ -64,7 +64,14 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn check_reports_a_broken_file_with_position_and_exits_1() {
     let site = minimal_site();
     break_site(site.path());
-    let output = iopsite(&["check", path_arg(site.path()), "--as-of", AS_OF]);
+    let output = iopsite(&[
+        "check",
+        path_arg(site.path()),
+        "--as-of",
+        AS_OF,
+        "--lang",
+        "en",
+    ]);
     assert_exit(&output, 1, "check on broken content");
     let stderr = text(&output.stderr);
     assert!(
@@ -77,7 +84,7 @@ fn check_reports_a_broken_file_with_position_and_exits_1() {
         "stderr should quote the offending line:\n{stderr}"
     );
     assert!(
-        stderr.contains("1 error(s)"),
+        stderr.ends_with("\n1 error, 0 warnings\n"),
         "stderr should end with a count of the errors:\n{stderr}"
     );
 }
@@ -183,7 +190,14 @@ fn a_failed_build_leaves_the_previous_output_unchanged() {
     assert!(out.join("index.html").is_file(), "no output/index.html");
 
     break_site(site.path());
-    let output = iopsite(&["build", path_arg(site.path()), "--as-of", AS_OF]);
+    let output = iopsite(&[
+        "--lang",
+        "en",
+        "build",
+        path_arg(site.path()),
+        "--as-of",
+        AS_OF,
+    ]);
     assert_exit(&output, 1, "build on broken content");
     let stderr = text(&output.stderr);
     assert!(
@@ -208,4 +222,188 @@ fn a_failed_build_leaves_the_previous_output_unchanged() {
         .collect();
     names.sort();
     assert_eq!(names, [".output.lock", "content", "output"]);
+}
+
+/// A site in Swedish (`language: sv`, as the minimal site) is told of its problems in
+/// Swedish; `--lang en` gives the same problems in English.
+#[test]
+fn messages_follow_the_site_language_and_lang_overrides_it() {
+    let site = minimal_site();
+    break_site(site.path());
+    let output = iopsite(&["check", path_arg(site.path()), "--as-of", AS_OF]);
+    assert_exit(&output, 1, "check in Swedish");
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with(
+            "fel: content/agreements/goal-eighteen.yaml:29:11: mål 18 finns inte; \
+             Agenda 2030-målen är numrerade 1 till 17\n"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("29 |   - goal: 18"), "{stderr}");
+    assert!(stderr.ends_with("\n1 fel, 0 varningar\n"), "{stderr}");
+
+    // The same site set to English speaks English without the flag.
+    let yaml = site.path().join("content/site.yaml");
+    let settings = fs::read_to_string(&yaml).expect("site.yaml");
+    fs::write(&yaml, settings.replace("language: sv", "language: en")).expect("write");
+    let output = iopsite(&["check", path_arg(site.path()), "--as-of", AS_OF]);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("error: content/agreements/goal-eighteen.yaml:29:11: goal 18"),
+        "{stderr}"
+    );
+    // … and Swedish with it.
+    let output = iopsite(&[
+        "--lang",
+        "sv",
+        "check",
+        path_arg(site.path()),
+        "--as-of",
+        AS_OF,
+    ]);
+    assert!(text(&output.stderr).ends_with("\n1 fel, 0 varningar\n"));
+
+    let output = iopsite(&["--lang", "de", "check", path_arg(site.path())]);
+    assert_exit(&output, 2, "an unknown language");
+    assert!(text(&output.stderr).contains("use sv or en"));
+}
+
+/// The summary of a good run, in both languages, with the plural forms of each.
+#[test]
+fn the_summary_line_has_plural_forms() {
+    let site = minimal_site();
+    let output = iopsite(&["check", path_arg(site.path()), "--as-of", AS_OF]);
+    assert_exit(&output, 0, "check in Swedish");
+    let stdout = text(&output.stdout);
+    assert!(stdout.starts_with("kontrollerade "), "{stdout}");
+    assert!(
+        stdout.contains(" (1 överenskommelse, 1 verksamhetsberättelse, 0 varningar) på "),
+        "{stdout}"
+    );
+    let output = iopsite(&[
+        "--lang",
+        "en",
+        "check",
+        path_arg(site.path()),
+        "--as-of",
+        AS_OF,
+    ]);
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains(" (1 agreement, 1 report, 0 warnings) in "),
+        "{stdout}"
+    );
+}
+
+/// `--format json`: one JSON array on stdout, nothing else there; exit 1 as before.
+#[test]
+fn check_prints_problems_as_json() {
+    let site = minimal_site();
+    break_site(site.path());
+    let output = iopsite(&[
+        "check",
+        path_arg(site.path()),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    ]);
+    assert_exit(&output, 1, "check --format json on broken content");
+    let stdout = text(&output.stdout);
+    let problems: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is JSON");
+    let problems = problems.as_array().expect("an array");
+    assert_eq!(problems.len(), 1, "{stdout}");
+    let p = &problems[0];
+    assert_eq!(p["file"], "content/agreements/goal-eighteen.yaml");
+    assert_eq!(p["line"], 29);
+    assert_eq!(p["column"], 11);
+    assert_eq!(p["severity"], "error");
+    assert_eq!(p["code"], "goal-unknown");
+    assert_eq!(
+        p["message"],
+        "mål 18 finns inte; Agenda 2030-målen är numrerade 1 till 17"
+    );
+    assert!(text(&output.stderr).ends_with("1 fel, 0 varningar\n"));
+
+    let output = iopsite(&[
+        "--lang",
+        "en",
+        "check",
+        path_arg(site.path()),
+        "--format",
+        "json",
+    ]);
+    let problems: serde_json::Value =
+        serde_json::from_str(&text(&output.stdout)).expect("stdout is JSON");
+    assert_eq!(
+        problems[0]["message"],
+        "goal 18 does not exist; the Agenda 2030 goals are numbered 1 to 17"
+    );
+}
+
+/// A good run with `--format json` prints an empty array, and its summary on stderr.
+#[test]
+fn a_good_check_prints_an_empty_json_array() {
+    let site = minimal_site();
+    let output = iopsite(&[
+        "check",
+        path_arg(site.path()),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    ]);
+    assert_exit(&output, 0, "check --format json on the minimal site");
+    assert_eq!(text(&output.stdout), "[]\n");
+    assert!(text(&output.stderr).starts_with("kontrollerade "));
+}
+
+/// `--format github`: one workflow command a problem, which GitHub turns into an annotation
+/// on the line; `%` and line breaks in a message are escaped.
+#[test]
+fn check_prints_github_workflow_commands() {
+    let site = minimal_site();
+    break_site(site.path());
+    let output = iopsite(&[
+        "--lang",
+        "en",
+        "check",
+        path_arg(site.path()),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "github",
+    ]);
+    assert_exit(&output, 1, "check --format github on broken content");
+    assert_eq!(
+        text(&output.stdout),
+        "::error file=content/agreements/goal-eighteen.yaml,line=29,col=11,\
+         title=iopsite goal-unknown::goal 18 does not exist; the Agenda 2030 goals are \
+         numbered 1 to 17\n"
+    );
+
+    // A file name with `%` and `,`: escaped in the message, and in the `file` property,
+    // where `,` would end the property.
+    let site = minimal_site();
+    fs::copy(
+        fixtures().join("minimal/content/agreements/base.yaml"),
+        site.path().join("content/agreements/Bad%,Name.yaml"),
+    )
+    .expect("copy");
+    let output = iopsite(&[
+        "--lang",
+        "en",
+        "check",
+        path_arg(site.path()),
+        "--format",
+        "github",
+    ]);
+    assert_exit(&output, 1, "check --format github on a bad file name");
+    assert_eq!(
+        text(&output.stdout),
+        "::error file=content/agreements/Bad%25%2CName.yaml,title=iopsite file-name-not-id::\
+         the file name `Bad%25,Name` is not a valid id: use lower-case letters a-z, digits and \
+         single hyphens (it becomes part of the page address)\n"
+    );
 }

@@ -116,7 +116,8 @@ fn a_long_build_off_a_terminal_prints_one_line_and_a_short_feed() {
     let summary = corpus::generate(dir.path(), &options).expect("the corpus is written");
     let build = |extra: &[&str]| {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_iopsite"))
-            .arg("build")
+            // The summary line is checked in English (the site is Swedish).
+            .args(["--lang", "en", "build"])
             .arg(dir.path())
             .args(extra)
             .output()

@@ -101,6 +101,8 @@ fn run_iopsite(args: &[&str]) -> Run {
             "ulimit -d {DATA_LIMIT_KB} 2>/dev/null; exec \"$0\" \"$@\""
         ))
         .arg(env!("CARGO_BIN_EXE_iopsite"))
+        // The expected messages are the English ones (the sites are Swedish).
+        .args(["--lang", "en"])
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
         .stdin(Stdio::null())

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use iopsite::diagnostics::Diagnostic;
+use iopsite::l10n::{Language, try_render};
 use iopsite::{BuildOptions, Failure};
 
 fn options() -> BuildOptions {
@@ -38,11 +39,15 @@ struct Expected {
     path: &'static str,
     line: usize,
     column: usize,
+    /// The message in English.
     message: &'static str,
+    /// The same message in Swedish.
+    sv: &'static str,
 }
 
-/// Checks that `diagnostics` holds an error equal to `expected`, and that its rendered form
-/// starts with `error: PATH:LINE:COL:` and quotes the offending source line with a caret.
+/// Checks that `diagnostics` holds an error equal to `expected` (in English and in Swedish),
+/// and that its rendered form starts with `error: PATH:LINE:COL:` (`fel: …` in Swedish) and
+/// quotes the offending source line with a caret.
 fn find_reported(
     site: &Path,
     diagnostics: &[Diagnostic],
@@ -53,7 +58,7 @@ fn find_reported(
             && d.path.ends_with(expected.path)
             && d.line == expected.line
             && d.column == expected.column
-            && d.message == expected.message
+            && d.text() == expected.message
     });
     let Some(found) = found else {
         return Err(format!(
@@ -65,15 +70,30 @@ fn find_reported(
             show(diagnostics)
         ));
     };
+    let swedish = try_render(Language::Sv, &found.message)?;
+    if swedish != expected.sv {
+        return Err(format!(
+            "the Swedish message of {}:{}:{} should be\n  {}\nbut is\n  {swedish}",
+            expected.path, expected.line, expected.column, expected.sv
+        ));
+    }
+    try_render(Language::En, &found.message)?;
     let rendered = found.to_string();
-    let head = match (expected.line, expected.column) {
-        (0, _) => format!("error: {}: ", expected.path),
-        (l, 0) => format!("error: {}:{l}: ", expected.path),
-        (l, c) => format!("error: {}:{l}:{c}: ", expected.path),
+    let place = match (expected.line, expected.column) {
+        (0, _) => format!("{}: ", expected.path),
+        (l, 0) => format!("{}:{l}: ", expected.path),
+        (l, c) => format!("{}:{l}:{c}: ", expected.path),
     };
+    let head = format!("error: {place}");
     if !rendered.starts_with(&head) {
         return Err(format!(
             "rendered diagnostic should start with `{head}`:\n{rendered}"
+        ));
+    }
+    let svenska = found.display(Language::Sv).to_string();
+    if !svenska.starts_with(&format!("fel: {place}{swedish}")) {
+        return Err(format!(
+            "the Swedish diagnostic should start with `fel: {place}`:\n{svenska}"
         ));
     }
     if expected.line > 0 {
@@ -137,6 +157,7 @@ const fn case(
     line: usize,
     column: usize,
     message: &'static str,
+    sv: &'static str,
 ) -> Case {
     Case {
         fixture,
@@ -145,6 +166,7 @@ const fn case(
             line,
             column,
             message,
+            sv,
         },
     }
 }
@@ -158,6 +180,7 @@ const CASES: &[Case] = &[
         14,
         4,
         "the indentation does not match the lines above; check the spaces at the start of this line (the YAML parser says: while parsing a block collection, did not find expected '-' indicator)",
+        "indraget stämmer inte med raderna ovanför; kontrollera mellanslagen i början av raden (YAML-tolken säger: while parsing a block collection, did not find expected '-' indicator)",
     ),
     case(
         // An unquoted `: ` inside a title, as in many Swedish document titles.
@@ -166,6 +189,7 @@ const CASES: &[Case] = &[
         8,
         27,
         "a `: ` inside a value starts a new key; put the whole value in quotes, e.g. title: \"IOP: Mötesplats\" (the YAML parser says: mapping values are not allowed in this context)",
+        "ett `: ` inne i ett värde inleder en ny nyckel; sätt hela värdet inom citattecken, t.ex. title: \"IOP: Mötesplats\" (YAML-tolken säger: mapping values are not allowed in this context)",
     ),
     case(
         // A tab before `kind:` on line 13. YAML forbids tabs for indentation; the problem is
@@ -175,6 +199,7 @@ const CASES: &[Case] = &[
         13,
         1,
         "a tab character is used for indentation; YAML needs spaces",
+        "raden är indragen med ett tabbtecken; YAML kräver mellanslag",
     ),
     case(
         "unknown-key.yaml",
@@ -182,6 +207,7 @@ const CASES: &[Case] = &[
         3,
         1,
         "unknown key `short_titel`; did you mean `short_title`? (expected one of title, short_title, form, diary_numbers, summary, background, purpose, target_group, delimitations, values, termination, objectives, activities, sources, parties, period, funding, in_kind, payment, follow_up, decisions, goals, outcomes, language)",
+        "okänd nyckel `short_titel`; menade du `short_title`? (tillåtna nycklar är title, short_title, form, diary_numbers, summary, background, purpose, target_group, delimitations, values, termination, objectives, activities, sources, parties, period, funding, in_kind, payment, follow_up, decisions, goals, outcomes, language)",
     ),
     case(
         "wrong-type.yaml",
@@ -189,6 +215,7 @@ const CASES: &[Case] = &[
         26,
         22,
         "expected a whole number (0 or more) here",
+        "här ska det stå ett heltal (0 eller mer)",
     ),
     case(
         // The second party has no `kind`: point at the start of that party's entry (line 15),
@@ -198,6 +225,7 @@ const CASES: &[Case] = &[
         15,
         5,
         "missing required key `kind` in the entry that starts here",
+        "den obligatoriska nyckeln `kind` saknas i posten som börjar här",
     ),
     case(
         // No `summary` at all: point at the start of the file's top-level mapping, not at
@@ -207,6 +235,7 @@ const CASES: &[Case] = &[
         1,
         1,
         "missing required key `summary`",
+        "den obligatoriska nyckeln `summary` saknas",
     ),
     case(
         "empty-file.yaml",
@@ -214,6 +243,7 @@ const CASES: &[Case] = &[
         0,
         0,
         "the file is empty",
+        "filen är tom",
     ),
     case(
         "Bad_Name.yaml",
@@ -221,6 +251,7 @@ const CASES: &[Case] = &[
         0,
         0,
         "the file name `Bad_Name` is not a valid id: use lower-case letters a-z, digits and single hyphens (it becomes part of the page address)",
+        "filnamnet `Bad_Name` är inte ett giltigt id: använd små bokstäver a–z, siffror och enstaka bindestreck (namnet blir en del av sidans adress)",
     ),
     // --- words from a fixed list: the valid ones are named --------------------------------
     case(
@@ -229,6 +260,7 @@ const CASES: &[Case] = &[
         3,
         7,
         "form `iop-avtal` is unknown; use one of: iop, operating_grant, other",
+        "`iop-avtal` är inget giltigt värde för `form`; använd ett av: iop, operating_grant, other",
     ),
     case(
         "party-kind-unknown.yaml",
@@ -236,6 +268,7 @@ const CASES: &[Case] = &[
         16,
         11,
         "party kind `ideell` is unknown; use one of: public, nonprofit",
+        "`ideell` är inget giltigt värde för `kind` för en part; använd ett av: public, nonprofit",
     ),
     case(
         "decision-status-unknown.yaml",
@@ -243,6 +276,7 @@ const CASES: &[Case] = &[
         35,
         13,
         "status `beslutad` is unknown; use one of: decided, proposed",
+        "`beslutad` är inget giltigt värde för `status`; använd ett av: decided, proposed",
     ),
     case(
         "goal-basis-unknown.yaml",
@@ -250,6 +284,7 @@ const CASES: &[Case] = &[
         30,
         12,
         "basis `stated` is unknown; use one of: named (in the agreement text), assessed (by the publisher)",
+        "`stated` är inget giltigt värde för `basis`; använd ett av: named (nämns i avtalstexten), assessed (bedömt av utgivaren)",
     ),
     case(
         "outcome-kind-unknown.yaml",
@@ -257,6 +292,7 @@ const CASES: &[Case] = &[
         32,
         11,
         "outcome kind `hävd` is unknown; use one of: ended_early (the parties ended it before its end), terminated (a party terminated it, e.g. for breach), annulled (it was annulled or declared void), judged_unlawful (a court judged it unlawful)",
+        "`hävd` är inget giltigt värde för `kind` för ett utfall; använd ett av: ended_early (parterna avslutade den i förtid), terminated (en part sade upp den, t.ex. för avtalsbrott), annulled (den har upphävts eller förklarats ogiltig), judged_unlawful (en domstol har funnit den olaglig)",
     ),
     // --- dates -----------------------------------------------------------------------------
     case(
@@ -265,6 +301,7 @@ const CASES: &[Case] = &[
         20,
         8,
         "`2025-02-30` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known, or `unknown` when the end is not known",
+        "`2025-02-30` är inget datum; skriv dagen (2025-01-31), eller bara månaden (2025-01) eller året (2025) när det är allt som är känt, eller `unknown` när slutet inte är känt",
     ),
     case(
         // An end that is not known is the word `unknown`, not a Swedish word for it.
@@ -273,6 +310,7 @@ const CASES: &[Case] = &[
         20,
         8,
         "`okänt` is not a date; write the day (2025-01-31), or only the month (2025-01) or the year (2025) when that is all that is known, or `unknown` when the end is not known",
+        "`okänt` är inget datum; skriv dagen (2025-01-31), eller bara månaden (2025-01) eller året (2025) när det är allt som är känt, eller `unknown` när slutet inte är känt",
     ),
     case(
         "end-before-start.yaml",
@@ -280,6 +318,7 @@ const CASES: &[Case] = &[
         20,
         8,
         "the period ends (2025-12-31) before it starts (2026-01-01)",
+        "perioden slutar (2025-12-31) innan den börjar (2026-01-01)",
     ),
     // --- organisation numbers -------------------------------------------------------------
     case(
@@ -288,6 +327,7 @@ const CASES: &[Case] = &[
         14,
         17,
         "organisation number `21200-0746` has 9 digits; it must have 10 (NNNNNN-NNNN)",
+        "organisationsnumret `21200-0746` har 9 siffror; det ska ha 10 (NNNNNN-NNNN)",
     ),
     case(
         "org-number-luhn.yaml",
@@ -295,6 +335,7 @@ const CASES: &[Case] = &[
         14,
         17,
         "organisation number `212000-0747` fails the check-digit (Luhn) test; check for a typing error",
+        "organisationsnumret `212000-0747` klarar inte kontrollsiffran (Luhn); kontrollera om det är felskrivet",
     ),
     // --- goals -----------------------------------------------------------------------------
     case(
@@ -303,6 +344,7 @@ const CASES: &[Case] = &[
         29,
         11,
         "goal 0 does not exist; the Agenda 2030 goals are numbered 1 to 17",
+        "mål 0 finns inte; Agenda 2030-målen är numrerade 1 till 17",
     ),
     case(
         "goal-eighteen.yaml",
@@ -310,6 +352,7 @@ const CASES: &[Case] = &[
         29,
         11,
         "goal 18 does not exist; the Agenda 2030 goals are numbered 1 to 17",
+        "mål 18 finns inte; Agenda 2030-målen är numrerade 1 till 17",
     ),
     case(
         // Goal 5 has targets 5.1–5.6 and 5.a–5.c; 5.7 does not exist.
@@ -318,6 +361,7 @@ const CASES: &[Case] = &[
         30,
         22,
         "`5.7` is not a target of goal 5; its targets are 5.1–5.6 and 5.a–5.c",
+        "`5.7` är inget delmål till mål 5; dess delmål är 5.1–5.6 och 5.a–5.c",
     ),
     case(
         "goal-target-other-goal.yaml",
@@ -325,6 +369,7 @@ const CASES: &[Case] = &[
         30,
         20,
         "target 3.4 belongs to goal 3, not goal 5; list it under goal 3",
+        "delmål 3.4 hör till mål 3, inte mål 5; för upp det under mål 3",
     ),
     // --- amounts ---------------------------------------------------------------------------
     case(
@@ -333,6 +378,7 @@ const CASES: &[Case] = &[
         24,
         13,
         "the amount -5000 is negative; amounts are whole kronor, 0 or more",
+        "beloppet -5000 är negativt; belopp anges i hela kronor, 0 eller mer",
     ),
     case(
         "absurd-amount.yaml",
@@ -340,6 +386,7 @@ const CASES: &[Case] = &[
         24,
         13,
         "the amount 99999999999 kr is over ten billion kronor a year; is a digit too many?",
+        "beloppet 99999999999 kr är över tio miljarder kronor om året; är det en siffra för mycket?",
     ),
     case(
         "amount-as-text.yaml",
@@ -347,6 +394,7 @@ const CASES: &[Case] = &[
         24,
         13,
         "`650 000` is not an amount; write whole kronor without separators: 650000",
+        "`650 000` är inget belopp; skriv hela kronor utan avgränsare: 650000",
     ),
     case(
         "funding-amount-and-total.yaml",
@@ -354,6 +402,7 @@ const CASES: &[Case] = &[
         25,
         12,
         "give either `amount` (for each year) or `total` (for all the years together), not both",
+        "ange antingen `amount` (för varje år) eller `total` (för alla åren tillsammans), inte båda",
     ),
     case(
         "funding-without-amount.yaml",
@@ -361,6 +410,7 @@ const CASES: &[Case] = &[
         22,
         12,
         "this funding line has no amount; add `amount:` (whole kronor a year), or `total:` (for all its years together), with `unpublished` or `unknown` where the sum is not public or not known",
+        "finansieringsraden saknar belopp; lägg till `amount:` (hela kronor per år) eller `total:` (för alla dess år tillsammans), med `unpublished` eller `unknown` där summan inte är offentlig eller inte känd",
     ),
     case(
         // A court's fine is known when it is written: `unknown` means leave it out.
@@ -369,6 +419,7 @@ const CASES: &[Case] = &[
         34,
         11,
         "write the fine in whole kronor, or leave `fine` out if it is not known",
+        "skriv vitet i hela kronor, eller utelämna `fine` om det inte är känt",
     ),
     // --- names that must refer to parties --------------------------------------------------
     case(
@@ -377,6 +428,7 @@ const CASES: &[Case] = &[
         23,
         13,
         "the funder `Testregionen` is not a party of this agreement; the parties are `Testkommunen`, `Testföreningen`",
+        "finansiären (funder) `Testregionen` är ingen part i den här överenskommelsen; parterna är `Testkommunen`, `Testföreningen`",
     ),
     case(
         "duplicate-party-name.yaml",
@@ -384,6 +436,7 @@ const CASES: &[Case] = &[
         15,
         11,
         "two parties are named `Testkommunen`; each party needs its own name",
+        "två parter heter `Testkommunen`; varje part behöver ett eget namn",
     ),
     case(
         "convener-not-a-party.yaml",
@@ -391,6 +444,7 @@ const CASES: &[Case] = &[
         27,
         13,
         "the convener `Testnämnden` is not a party of this agreement; the parties are `Testkommunen`, `Testföreningen`",
+        "den som kallar (convener) `Testnämnden` är ingen part i den här överenskommelsen; parterna är `Testkommunen`, `Testföreningen`",
     ),
     case(
         "funding-year-outside-period.yaml",
@@ -398,6 +452,7 @@ const CASES: &[Case] = &[
         22,
         12,
         "funding for 2023–2026 lies outside the agreement's period (2024–2026)",
+        "finansieringen för 2023–2026 ligger utanför överenskommelsens period (2024–2026)",
     ),
     // --- links -----------------------------------------------------------------------------
     case(
@@ -406,6 +461,7 @@ const CASES: &[Case] = &[
         10,
         10,
         "`javascript:alert(1)` is not a web address; links must start with https:// or http://",
+        "`javascript:alert(1)` är ingen webbadress; länkar måste börja med https:// eller http://",
     ),
     case(
         "site-base-url-not-http.yaml",
@@ -413,6 +469,7 @@ const CASES: &[Case] = &[
         3,
         11,
         "base_url `example.org/iop/` must be a full address starting with https:// (or http://)",
+        "base_url `example.org/iop/` måste vara en fullständig adress som börjar med https:// (eller http://)",
     ),
     // --- reports and pages -----------------------------------------------------------------
     case(
@@ -421,6 +478,7 @@ const CASES: &[Case] = &[
         2,
         12,
         "there is no agreement `bas`; the agreements are: base",
+        "det finns ingen överenskommelse `bas`; överenskommelserna är: base",
     ),
     case(
         "report-year-outside-period.md",
@@ -428,6 +486,7 @@ const CASES: &[Case] = &[
         3,
         7,
         "the year 2027 is outside the agreement `base`, which runs 2024–2026",
+        "året 2027 ligger utanför överenskommelsen `base`, som gäller 2024–2026",
     ),
     case(
         // Sorts after the fixture's own `base-2024.md`, so this file is the second one.
@@ -436,6 +495,7 @@ const CASES: &[Case] = &[
         3,
         7,
         "content/reports/base-2024.md already holds the report for `base` and 2024; keep one file per agreement and year",
+        "content/reports/base-2024.md innehåller redan verksamhetsberättelsen för `base` och 2024; ha en fil per överenskommelse och år",
     ),
     case(
         "report-without-front-matter.md",
@@ -443,6 +503,7 @@ const CASES: &[Case] = &[
         1,
         1,
         "the file must start with front matter: a line `---`, YAML keys, and another line `---`",
+        "filen ska börja med ett huvud (front matter): en rad `---`, YAML-nycklar och ännu en rad `---`",
     ),
     case(
         "report-unclosed-front-matter.md",
@@ -450,6 +511,7 @@ const CASES: &[Case] = &[
         1,
         1,
         "the front matter is not closed: add a line `---` after it",
+        "huvudet (front matter) är inte avslutat: lägg till en rad `---` efter det",
     ),
     case(
         "report-wrong-type.md",
@@ -457,6 +519,7 @@ const CASES: &[Case] = &[
         3,
         7,
         "`tjugotjugofyra` is not a year; write the calendar year the report covers as four digits, e.g. year: 2024",
+        "`tjugotjugofyra` är inget år; skriv kalenderåret som berättelsen gäller med fyra siffror, t.ex. year: 2024",
     ),
     case(
         "page-missing-title.md",
@@ -464,6 +527,7 @@ const CASES: &[Case] = &[
         2,
         1,
         "missing required key `title`",
+        "den obligatoriska nyckeln `title` saknas",
     ),
 ];
 
@@ -544,6 +608,7 @@ fn a_file_that_is_not_utf8_is_reported_at_the_bad_byte() {
             line: 15,
             column: 16,
             message: "the file is not UTF-8 text; save it as UTF-8",
+            sv: "filen är inte UTF-8-text; spara den som UTF-8",
         },
     );
 }
@@ -621,24 +686,28 @@ fn all_problems_of_a_run_are_reported_together() {
             line: 14,
             column: 17,
             message: "organisation number `212000-0747` fails the check-digit (Luhn) test; check for a typing error",
+            sv: "organisationsnumret `212000-0747` klarar inte kontrollsiffran (Luhn); kontrollera om det är felskrivet",
         },
         Expected {
             path: "content/agreements/many-problems.yaml",
             line: 23,
             column: 13,
             message: "the funder `Testregionen` is not a party of this agreement; the parties are `Testkommunen`, `Testföreningen`",
+            sv: "finansiären (funder) `Testregionen` är ingen part i den här överenskommelsen; parterna är `Testkommunen`, `Testföreningen`",
         },
         Expected {
             path: "content/agreements/many-problems.yaml",
             line: 29,
             column: 11,
             message: "goal 18 does not exist; the Agenda 2030 goals are numbered 1 to 17",
+            sv: "mål 18 finns inte; Agenda 2030-målen är numrerade 1 till 17",
         },
         Expected {
             path: "content/agreements/amount-as-text.yaml",
             line: 24,
             column: 13,
             message: "`650 000` is not an amount; write whole kronor without separators: 650000",
+            sv: "`650 000` är inget belopp; skriv hela kronor utan avgränsare: 650000",
         },
         Expected {
             path: "content/reports/report-unknown-agreement.md",
@@ -647,6 +716,7 @@ fn all_problems_of_a_run_are_reported_together() {
             // The agreements that failed their own checks are not listed as known, but the
             // report's reference to an unknown id is still found.
             message: "there is no agreement `bas`; the agreements are: base",
+            sv: "det finns ingen överenskommelse `bas`; överenskommelserna är: base",
         },
     ];
     for e in &expected {
@@ -686,6 +756,7 @@ fn a_report_for_a_broken_agreement_is_not_called_unknown() {
             line: 29,
             column: 11,
             message: "goal 18 does not exist; the Agenda 2030 goals are numbered 1 to 17",
+            sv: "mål 18 finns inte; Agenda 2030-målen är numrerade 1 till 17",
         },
     );
     let on_report: Vec<Diagnostic> = diagnostics

@@ -19,7 +19,10 @@ struct Case {
     fixture: &'static str,
     line: usize,
     column: usize,
+    /// The message in English.
     message: &'static str,
+    /// The same message in Swedish.
+    sv: &'static str,
 }
 
 const CASES: &[Case] = &[
@@ -29,18 +32,21 @@ const CASES: &[Case] = &[
         line: 9,
         column: 12,
         message: "`3,5` is not a number; write decimals with a point (3.5) and no spaces or thousands separators",
+        sv: "`3,5` är inget tal; skriv decimaler med punkt (3.5) och utan mellanslag och tusentalsavgränsare",
     },
     Case {
         fixture: "report-value-space.md",
         line: 9,
         column: 12,
         message: "`1 200` is not a number; write it with no spaces or thousands separators (1200) and decimals with a point",
+        sv: "`1 200` är inget tal; skriv det utan mellanslag och tusentalsavgränsare (1200) och med decimalpunkt",
     },
     Case {
         fixture: "goal-word.yaml",
         line: 29,
         column: 11,
         message: "`jämställdhet` is not a goal number; write the number of the Agenda 2030 goal, 1–17 (goal 5 is Gender equality / Jämställdhet)",
+        sv: "`jämställdhet` är inget målnummer; skriv numret på Agenda 2030-målet, 1–17 (mål 5 heter Jämställdhet)",
     },
     Case {
         // Part of a goal's name is enough to find it.
@@ -48,24 +54,28 @@ const CASES: &[Case] = &[
         line: 29,
         column: 11,
         message: "`jämställd` is not a goal number; write the number of the Agenda 2030 goal, 1–17 (goal 5 is Gender equality / Jämställdhet)",
+        sv: "`jämställd` är inget målnummer; skriv numret på Agenda 2030-målet, 1–17 (mål 5 heter Jämställdhet)",
     },
     Case {
         fixture: "report-year-range.md",
         line: 3,
         column: 7,
         message: "`2024/2025` is not one year; a report covers one calendar year: write year: 2024 (and make a report per year)",
+        sv: "`2024/2025` är inte ett enda år; en verksamhetsberättelse gäller ett kalenderår: skriv year: 2024 (och gör en berättelse per år)",
     },
     Case {
         fixture: "boolean-ja.yaml",
         line: 21,
         column: 24,
         message: "`ja` is not true or false; write true (ja) or false (nej)",
+        sv: "`ja` är varken true eller false; skriv true (ja) eller false (nej)",
     },
     Case {
         fixture: "site-boolean-ja.yaml",
         line: 6,
         column: 26,
         message: "`ja` is not true or false; write true (ja) or false (nej)",
+        sv: "`ja` är varken true eller false; skriv true (ja) eller false (nej)",
     },
     Case {
         // `amount:500000`: points where the space is missing.
@@ -73,6 +83,7 @@ const CASES: &[Case] = &[
         line: 24,
         column: 12,
         message: "a key needs a space after its colon: write `amount: 500000`",
+        sv: "en nyckel behöver ett mellanslag efter kolonet: skriv `amount: 500000`",
     },
     Case {
         // `kind:` one space to the right of `name:` in the entry above; not a quoting problem.
@@ -80,6 +91,7 @@ const CASES: &[Case] = &[
         line: 16,
         column: 6,
         message: "this line is indented more than the line above; keys of the same entry start in the same column (column 5)",
+        sv: "raden är mer indragen än raden ovanför; nycklarna i samma post ska börja i samma kolumn (kolumn 5)",
     },
     Case {
         // YAML reads `500.000` as the number 500; the message quotes what was written.
@@ -87,6 +99,7 @@ const CASES: &[Case] = &[
         line: 24,
         column: 13,
         message: "`500.000` is not an amount; write whole kronor without separators: 500000",
+        sv: "`500.000` är inget belopp; skriv hela kronor utan avgränsare: 500000",
     },
 ];
 
@@ -129,7 +142,7 @@ fn check_case(case: &Case) -> Result<(), String> {
     };
     if !found.path.ends_with(&path)
         || (found.line, found.column) != (case.line, case.column)
-        || found.message != case.message
+        || found.text() != case.message
     {
         return Err(format!(
             "expected\n  error: {path}:{}:{}: {}\nbut got\n{}",
@@ -137,6 +150,13 @@ fn check_case(case: &Case) -> Result<(), String> {
             case.column,
             case.message,
             show(&diagnostics)
+        ));
+    }
+    let swedish = iopsite::l10n::try_render(iopsite::l10n::Language::Sv, &found.message)?;
+    if swedish != case.sv {
+        return Err(format!(
+            "the Swedish message at {path}:{}:{} should be\n  {}\nbut is\n  {swedish}",
+            case.line, case.column, case.sv
         ));
     }
     // The rendered error quotes the line and puts the caret under the column.

@@ -20,7 +20,11 @@ const AS_OF: &str = "2026-11-23";
 
 fn iopsite(args: &[&str], fault: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_iopsite"));
-    command.args(args).env_remove("SOURCE_DATE_EPOCH");
+    // The messages are checked in English (the sites are Swedish).
+    command
+        .args(["--lang", "en"])
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH");
     match fault {
         Some(fault) => command.env("IOPSITE_TEST_FAULT", fault),
         None => command.env_remove("IOPSITE_TEST_FAULT"),

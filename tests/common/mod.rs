@@ -39,7 +39,7 @@ pub fn minimal_site() -> tempfile::TempDir {
 pub fn show(diagnostics: &[iopsite::diagnostics::Diagnostic]) -> String {
     diagnostics
         .iter()
-        .map(|d| format!("{d}\n  [{:?}]", d.message))
+        .map(|d| format!("{d}\n  [{}: {:?}]", d.code(), d.text()))
         .collect::<Vec<_>>()
         .join("\n")
 }
