@@ -153,7 +153,7 @@ fn prepare_with(
             .files
             .get(&name)
             .map_or(name.clone().into(), |f| f.display(&name));
-        diags.file_error(&shown, msg!("theme-file-clash", path = path.to_string()));
+        diags.file_error(&shown, msg!("theme-file-clash", path = path.clone()));
     }
     match render::Renderer::for_site(&site, &theme, &mut diags) {
         Some(renderer) if !diags.has_errors() => Ok(Prepared {

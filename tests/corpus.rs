@@ -98,6 +98,22 @@ fn the_same_seed_gives_the_same_files() {
     );
 }
 
+/// `n` as the English summary line writes it: from 10,000 up in groups of three.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    if n < 10_000 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A long build still prints one summary line and nothing else when its output is not a
 /// terminal, and nothing at all with `--quiet`; the line's counts are those of the corpus and
 /// of the folder written. The feed keeps only the newest entries however many reports there
@@ -139,14 +155,14 @@ fn a_long_build_off_a_terminal_prints_one_line_and_a_short_feed() {
         .collect();
     let pages = written.iter().filter(|p| p.ends_with(".html")).count();
     assert!(
-        stdout.starts_with(&format!("built {pages} pages, ")),
+        stdout.starts_with(&format!("built {} pages, ", grouped(pages))),
         "{pages} pages written: {stdout}"
     );
     let counts = format!(
         " charts and {} files ({} agreements, {} reports, 0 warnings) in ",
-        written.len(),
-        options.agreements,
-        summary.reports
+        grouped(written.len()),
+        grouped(options.agreements),
+        grouped(summary.reports)
     );
     assert!(stdout.contains(&counts), "expected `{counts}`: {stdout}");
 
