@@ -80,6 +80,11 @@ enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// Write JSON Schemas of site.yaml, agreement files and front matter into DIR, for editors
+    Schema {
+        /// The folder to write them into (made if missing; its schema files are replaced)
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -157,6 +162,18 @@ fn main() -> ExitCode {
         Command::New {
             what: NewWhat::Agreement { name, dir },
         } => done(iopsite::scaffold::new_agreement(&dir, &name)),
+        Command::Schema { dir } => match iopsite::json_schema::write(&dir) {
+            Ok(written) => {
+                for path in written {
+                    println!("wrote {}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 
