@@ -107,6 +107,7 @@ struct YamlValues;
 impl Transform for YamlValues {
     fn transform(&mut self, schema: &mut Schema) {
         if let Some(object) = schema.as_object_mut() {
+            flatten_any_of(object);
             put_words(object);
             widen_text(object);
             tidy(object);
@@ -140,6 +141,37 @@ fn tidy(object: &mut serde_json::Map<String, Value>) {
                 .collect::<Vec<_>>()
                 .join("\n\n");
         }
+    }
+}
+
+/// Makes `anyOf: [{anyOf: [A, B]}, null]` (an optional value of several forms) into
+/// `anyOf: [A, B, null]`, so that a validator names the form that nearly fits rather than
+/// saying the value is not `null`.
+fn flatten_any_of(object: &mut serde_json::Map<String, Value>) {
+    let Some(Value::Array(options)) = object.get_mut("anyOf") else {
+        return;
+    };
+    let mut flat = Vec::new();
+    let mut lifted = serde_json::Map::new();
+    for option in std::mem::take(options) {
+        match option {
+            Value::Object(mut inner)
+                if inner.contains_key("anyOf")
+                    && inner
+                        .keys()
+                        .all(|k| ["anyOf", "examples", "description"].contains(&k.as_str())) =>
+            {
+                if let Some(Value::Array(forms)) = inner.remove("anyOf") {
+                    flat.extend(forms);
+                }
+                lifted.extend(inner);
+            }
+            other => flat.push(other),
+        }
+    }
+    object.insert("anyOf".into(), Value::Array(flat));
+    for (key, value) in lifted {
+        object.entry(key).or_insert(value);
     }
 }
 
@@ -280,6 +312,16 @@ mod tests {
             site["properties"]["license"]["enum"],
             json!(["CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", null])
         );
+    }
+
+    #[test]
+    fn an_optional_value_of_several_forms_is_one_list_of_forms() {
+        let agreement = &schemas()[1].schema;
+        let amount = &agreement["definitions"]["FundingEntry"]["properties"]["amount"];
+        let forms = amount["anyOf"].as_array().expect("forms");
+        let types: Vec<&Value> = forms.iter().map(|f| &f["type"]).collect();
+        assert_eq!(types, [&json!("integer"), &json!("string"), &json!("null")]);
+        assert_eq!(amount["examples"][1], "unpublished");
     }
 
     #[test]
