@@ -9,6 +9,7 @@ pub mod alloc;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod json_schema;
 pub mod l10n;
 pub mod lists;
 pub mod load;

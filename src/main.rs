@@ -91,6 +91,11 @@ enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// Write JSON Schemas of site.yaml, agreement files and front matter into DIR, for editors
+    Schema {
+        /// The folder to write them into (made if missing; its schema files are replaced)
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -199,6 +204,21 @@ fn main() -> ExitCode {
         } => {
             let result = iopsite::scaffold::new_agreement(&dir, &name);
             done(result, printer(lang, Some(&dir), Format::Human))
+        }
+        Command::Schema { dir } => {
+            let printer = printer(lang, None, Format::Human);
+            match iopsite::json_schema::write(&dir) {
+                Ok(written) => {
+                    for path in written {
+                        printer.created(&path);
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    printer.error(&err);
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod files;
 pub mod limits;
 pub mod scalar;
 pub mod schema;
+pub mod value_shapes;
 mod yaml_errors;
 
 use std::collections::HashMap;

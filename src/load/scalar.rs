@@ -1,14 +1,58 @@
 //! Scalar types for YAML fields whose meaning is checked later, in `validate`, so the user
 //! gets a message in their words with a position instead of a generic type error.
 
+use std::borrow::Cow;
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-pub use serde_saphyr::Spanned;
-
 use crate::diagnostics::SourceFile;
+
+/// A value with the place in the file where it was written, for messages about it.
+///
+/// The parser's own `Spanned`, read through, so that the JSON Schemas of the files
+/// (`crate::json_schema`) can describe it as the plain value it is in the YAML.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Spanned<T> {
+    pub value: T,
+    /// Where the value is used (an alias's place, for a value written once and aliased).
+    pub referenced: serde_saphyr::Location,
+    /// Where the value is written.
+    pub defined: serde_saphyr::Location,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let serde_saphyr::Spanned {
+            value,
+            referenced,
+            defined,
+        } = serde_saphyr::Spanned::deserialize(deserializer)?;
+        Ok(Spanned {
+            value,
+            referenced,
+            defined,
+        })
+    }
+}
+
+/// In the YAML a spanned value is just the value.
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
 
 /// Any YAML scalar, kept as the text the user wrote. Used for dates, years and organisation
 /// numbers, which editors write both quoted and unquoted.
@@ -43,7 +87,21 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-/// An amount as written: whole kronor, or the word `unpublished`.
+/// Any scalar. The fields that hold a [`Text`] say in their schema what it must look like
+/// (see `value_shapes`).
+impl JsonSchema for Text {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "number", "boolean"] })
+    }
+}
+
+/// An amount as written: whole kronor, or the word `unpublished` or `unknown`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AmountText {
     Kronor(i128),
@@ -51,6 +109,32 @@ pub enum AmountText {
     Unknown,
     /// Anything else; `validate` explains what is wrong with it.
     Invalid(String),
+}
+
+impl AmountText {
+    /// The word for an amount the publisher has but does not publish.
+    pub const UNPUBLISHED: &str = "unpublished";
+    /// The word for an amount the publisher does not know.
+    pub const UNKNOWN: &str = "unknown";
+}
+
+/// Whole kronor or one of the two words; `validate` also refuses a negative or absurd sum.
+impl JsonSchema for AmountText {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "string", "enum": [AmountText::UNPUBLISHED, AmountText::UNKNOWN] }
+            ],
+            "examples": [650000, AmountText::UNPUBLISHED, AmountText::UNKNOWN]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for AmountText {
@@ -78,8 +162,8 @@ impl<'de> Deserialize<'de> for AmountText {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AmountText, E> {
                 match v.trim() {
-                    "unpublished" => Ok(AmountText::Unpublished),
-                    "unknown" => Ok(AmountText::Unknown),
+                    AmountText::UNPUBLISHED => Ok(AmountText::Unpublished),
+                    AmountText::UNKNOWN => Ok(AmountText::Unknown),
                     _ => Ok(AmountText::Invalid(v.to_string())),
                 }
             }

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use crate::load::{find_content_dir, is_slug};
 
+mod editor;
+pub use editor::{SCHEMA_DIR, write_editor_support};
+
 const AGREEMENT: &str = include_str!("agreement.yaml");
 
 const SITE: &str = "\
@@ -83,7 +86,8 @@ const SITE_SIGNS: [&str; 6] = [
     "content/reports",
 ];
 
-/// Creates a new site in `dir`: `content/site.yaml`, an example agreement and an about page.
+/// Creates a new site in `dir`: `content/site.yaml`, an example agreement and an about page,
+/// and the editor support of [`write_editor_support`].
 /// Refuses a folder that already holds a site with its files directly in it or in `content/`:
 /// a new `content/` would otherwise win over the real content at the next build.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
@@ -91,7 +95,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
         return Err(ScaffoldError::SiteExists(dir.to_path_buf(), found));
     }
     let content = dir.join("content");
-    Ok(vec![
+    let mut created = vec![
         write_new(&content.join("site.yaml"), SITE)?,
         write_new(&content.join("agreements/example.yaml"), AGREEMENT)?,
         write_new(&content.join("pages/about.md"), ABOUT)?,
@@ -100,7 +104,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
             fs::create_dir_all(&reports).map_err(|e| ScaffoldError::Io(reports.clone(), e))?;
             reports
         },
-    ])
+    ];
+    created.extend(write_editor_support(dir)?);
+    Ok(created)
 }
 
 /// Creates `agreements/NAME.yaml` in the site in `dir`.
