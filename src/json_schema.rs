@@ -192,12 +192,15 @@ fn put_words(object: &mut serde_json::Map<String, Value>) {
     }
     object.insert("enum".into(), Value::Array(values));
     if list.iter().any(|(_, meaning)| meaning.is_some()) {
-        let meanings = list.iter().map(|(_, meaning)| json!(meaning.unwrap_or("")));
+        let meanings = list
+            .iter()
+            .map(|(_, meaning)| json!(meaning.as_deref().unwrap_or("")));
         object.insert("enumDescriptions".into(), meanings.collect());
     }
 }
 
-type Words = Vec<(&'static str, Option<&'static str>)>;
+/// Each word with its meaning in English (from the message catalogue), when it has one.
+type Words = Vec<(&'static str, Option<String>)>;
 
 /// The words of the list named `name` (see [`words`]).
 fn word_list(name: &str) -> Option<Words> {
@@ -216,7 +219,12 @@ fn word_list(name: &str) -> Option<Words> {
 fn words_of<T: VariantArray + AsRef<str> + EnumMessage + 'static>() -> Words {
     T::VARIANTS
         .iter()
-        .map(|v| (v.as_ref(), v.get_message()))
+        .map(|v| {
+            let meaning = v
+                .get_message()
+                .map(|id| crate::l10n::Message::new(id).render(Language::En));
+            (v.as_ref(), meaning)
+        })
         .collect()
 }
 
