@@ -92,6 +92,25 @@ enum NewWhat {
         #[arg(long, default_value = ".")]
         dir: PathBuf,
     },
+    /// An annual report, content/reports/AGREEMENT-YEAR.md, with the key figures of the
+    /// agreement's latest report left empty to fill in
+    Report {
+        /// The agreement's id (the name of its file, without .yaml)
+        agreement: String,
+        /// The year the report is about, e.g. 2025
+        year: String,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// A page of the site, content/pages/NAME.md, linked from the footer of every page
+    Page {
+        /// The page's id, part of its address: lower-case letters, digits and hyphens
+        name: String,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -154,9 +173,15 @@ fn main() -> ExitCode {
             }
         }
         Command::Init { dir } => done(iopsite::scaffold::init(&dir)),
-        Command::New {
-            what: NewWhat::Agreement { name, dir },
-        } => done(iopsite::scaffold::new_agreement(&dir, &name)),
+        Command::New { what } => done(match what {
+            NewWhat::Agreement { name, dir } => iopsite::scaffold::new_agreement(&dir, &name),
+            NewWhat::Report {
+                agreement,
+                year,
+                dir,
+            } => iopsite::scaffold::new_report(&dir, &agreement, &year),
+            NewWhat::Page { name, dir } => iopsite::scaffold::new_page(&dir, &name),
+        }),
     }
 }
 

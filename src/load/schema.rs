@@ -254,7 +254,9 @@ pub struct ReportFrontMatter {
 #[serde(deny_unknown_fields)]
 pub struct StatisticEntry {
     pub name: String,
-    pub value: Spanned<f64>,
+    /// Empty (`value:`) in a new report's skeleton until the number is known; `validate`
+    /// refuses it, so a report is never published with a figure missing.
+    pub value: Spanned<Option<f64>>,
     #[serde(default)]
     pub unit: Option<String>,
 }

@@ -408,18 +408,29 @@ fn suggest(message: &str) -> String {
     let Some((_, expected)) = message.split_once("expected one of ") else {
         return message.to_string();
     };
-    let best = expected
-        .split(", ")
-        .map(|k| k.trim().trim_matches('`'))
-        .map(|k| (edit_distance(unknown, k), k))
-        .filter(|(d, _)| *d <= 2)
-        .min();
-    match best {
-        Some((_, key)) => {
+    let keys = expected.split(", ").map(|k| k.trim().trim_matches('`'));
+    match closest(unknown, keys, 2) {
+        Some(key) => {
             format!("unknown key `{unknown}`; did you mean `{key}`? (expected one of {expected})")
         }
         None => message.to_string(),
     }
+}
+
+/// The candidate at the fewest edits from `word`, if that is at most `limit` edits; of
+/// equally close candidates the first in sort order, so the answer does not depend on the
+/// order they come in.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
