@@ -156,7 +156,10 @@ fn a_new_report_has_the_latest_statistics_left_empty_and_check_points_at_each() 
             .join("output/reports/kalmar-stadsmission-2026.html"),
     )
     .expect("the report's page");
-    assert!(page.contains("4\u{a0}711"), "the figures are not on the page");
+    assert!(
+        page.contains("4\u{a0}711"),
+        "the figures are not on the page"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `iopsite init` and `iopsite new`: commented starting points that pass `check`. What the
 //! user must replace is marked with the placeholders of [`crate::validate::placeholders`],
-//! which `check` warns about until they are gone.
+//! which `check` warns about until they are gone; only a new report's empty figures are
+//! errors, so that it is not published before they are written.
 
 mod names;
 mod page;

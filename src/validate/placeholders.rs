@@ -92,23 +92,34 @@ pub(crate) fn warn(content: &Content, diags: &mut Diagnostics) {
     }
 }
 
-/// A report or page: the values of its front matter (which its file keeps) and its text.
+/// A report or page: the values of its front matter and its text.
 fn in_document<T>(loaded: &Loaded<Document<T>>) -> Diagnostics {
     let mut found = Diagnostics::new();
-    let head = loaded.file.text();
-    // The file holds the front matter between its `---` lines, the closing one included.
-    let start = head.find('\n').map_or(head.len(), |i| i + 1);
-    let end = head
-        .trim_end_matches(['\n', '\r'])
-        .rfind('\n')
-        .map_or(start, |i| i + 1)
-        .max(start);
+    let text = loaded.file.text();
+    // The file holds the front matter, from the line after the first `---` to the next line
+    // `---`, and, when its parse was taken from a cache, the body after it.
+    let start = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut offset = start;
+    let mut close = None;
+    for line in text[start..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((end, head)) = close else {
+        return found;
+    };
     in_yaml(&loaded.file, start, end, &mut found);
     let body = &loaded.data.body;
     if find(body).next().is_some() {
         // Only now the whole text is put together again, to quote the lines.
-        let whole = SourceFile::new(loaded.file.display_path.clone(), format!("{head}{body}"));
-        let hits = find(body).map(|(range, p)| (head.len() + range.start, p));
+        let whole = SourceFile::new(
+            loaded.file.display_path.clone(),
+            format!("{}{body}", &text[..head]),
+        );
+        let hits = find(body).map(|(range, p)| (head + range.start, p));
         report(&whole, hits, &mut found);
     }
     found
@@ -210,6 +221,36 @@ mod tests {
             first.source_line.as_deref(),
             Some("title: Överenskommelse för NAMN # NAMN")
         );
+    }
+
+    #[test]
+    fn a_document_is_looked_at_whether_its_file_holds_the_body_or_not() {
+        use crate::load::parse_document;
+        use crate::load::schema::PageFrontMatter;
+        let text = "---\n# NAMN\ntitle: NAMN\n---\nText.\n\n<!-- MALLTEXT: skriv -->\n";
+        let mut truncated = SourceFile::new("pages/x.md", text);
+        let mut diags = Diagnostics::new();
+        let data = parse_document::<PageFrontMatter>(&mut truncated, &mut diags).unwrap();
+        assert!(truncated.text().len() < text.len());
+        // A parse taken from `serve`'s cache keeps the whole file.
+        for file in [truncated, SourceFile::new("pages/x.md", text)] {
+            let loaded = Loaded {
+                id: "x".into(),
+                file,
+                data: data.clone(),
+            };
+            let found: Vec<(usize, usize, Option<String>)> = in_document(&loaded)
+                .iter()
+                .map(|d| (d.line, d.column, d.source_line.clone()))
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    (3, 8, Some("title: NAMN".into())),
+                    (7, 6, Some("<!-- MALLTEXT: skriv -->".into()))
+                ]
+            );
+        }
     }
 
     #[test]
