@@ -108,6 +108,25 @@ enum NewWhat {
         #[arg(long, default_value = ".")]
         dir: PathBuf,
     },
+    /// An annual report, content/reports/AGREEMENT-YEAR.md, with the key figures of the
+    /// agreement's latest report left empty to fill in
+    Report {
+        /// The agreement's id (the name of its file, without .yaml)
+        agreement: String,
+        /// The year the report is about, e.g. 2025
+        year: String,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// A page of the site, content/pages/NAME.md, linked from the footer of every page
+    Page {
+        /// The page's id, part of its address: lower-case letters, digits and hyphens
+        name: String,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -199,10 +218,18 @@ fn main() -> ExitCode {
             let result = iopsite::scaffold::init(&dir);
             done(result, printer(lang, None, Format::Human))
         }
-        Command::New {
-            what: NewWhat::Agreement { name, dir },
-        } => {
-            let result = iopsite::scaffold::new_agreement(&dir, &name);
+        Command::New { what } => {
+            let (result, dir) = match what {
+                NewWhat::Agreement { name, dir } => {
+                    (iopsite::scaffold::new_agreement(&dir, &name), dir)
+                }
+                NewWhat::Report {
+                    agreement,
+                    year,
+                    dir,
+                } => (iopsite::scaffold::new_report(&dir, &agreement, &year), dir),
+                NewWhat::Page { name, dir } => (iopsite::scaffold::new_page(&dir, &name), dir),
+            };
             done(result, printer(lang, Some(&dir), Format::Human))
         }
         Command::Schema { dir } => {

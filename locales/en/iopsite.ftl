@@ -152,6 +152,7 @@ report-agreement-unknown = there is no agreement `{ $id }`; the agreements are: 
 report-agreement-unknown-none = there is no agreement `{ $id }`; the agreements are: (none)
 report-year-outside = the year { $year } is outside the agreement `{ $id }`, which runs { $first }–{ $last }
 statistic-not-finite = a statistic must be a finite number
+statistic-no-value = the statistic `{ $name }` has no value yet; write its number for { $year }, or delete the statistic (its name, value and unit lines) if the number is not known
 
 ## Agreements
 
@@ -239,6 +240,16 @@ scaffold-bad-name = `{ $name }` is not a valid name: use lower-case letters a-z,
 scaffold-no-site = no site found in { $dir } (no content/site.yaml or site.yaml); run `iopsite init` first
 scaffold-site-exists = { $dir } already holds a site ({ $file } exists); `init` makes a new site only in a folder without one
 scaffold-io = cannot write { $path }: { $reason }
+scaffold-bad-name-try = `{ $name }` is not a valid name: use lower-case letters a-z, digits and single hyphens; try `{ $command }`
+scaffold-bad-year = `{ $year }` is not a year; write it with four digits, e.g. 2025
+scaffold-unknown-agreement = there is no agreement `{ $id }` in { $folder }; an agreement's id is the name of its file there, without .yaml
+scaffold-unknown-agreement-suggest = there is no agreement `{ $id }` in { $folder }; did you mean `{ $closest }`?
+scaffold-report-exists = { $path } already holds the report of `{ $agreement }` for { $year }; edit that file instead (iopsite never overwrites a file)
+placeholder-left = `{ $placeholder }` is a placeholder from the skeleton; replace it with your own text
+placeholder-more = this file holds { $more ->
+    [one] 1 more placeholder
+   *[other] { $more } more placeholders
+} from the skeleton after this one
 
 ## Summary lines
 

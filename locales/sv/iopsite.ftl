@@ -149,6 +149,7 @@ report-agreement-unknown = det finns ingen överenskommelse `{ $id }`; överensk
 report-agreement-unknown-none = det finns ingen överenskommelse `{ $id }`; det finns inga överenskommelser än
 report-year-outside = året { $year } ligger utanför överenskommelsen `{ $id }`, som gäller { $first }–{ $last }
 statistic-not-finite = ett nyckeltal måste vara ett ändligt tal
+statistic-no-value = nyckeltalet `{ $name }` har inget värde än; skriv dess siffra för { $year }, eller ta bort nyckeltalet (raderna med namn, värde och enhet) om siffran inte är känd
 
 ## Överenskommelser
 
@@ -239,6 +240,16 @@ scaffold-bad-name = `{ $name }` är inget giltigt namn: använd små bokstäver 
 scaffold-no-site = hittar ingen webbplats i { $dir } (ingen content/site.yaml eller site.yaml); kör `iopsite init` först
 scaffold-site-exists = { $dir } innehåller redan en webbplats ({ $file } finns); `init` skapar en ny webbplats bara i en mapp som saknar en
 scaffold-io = kan inte skriva { $path }: { $reason }
+scaffold-bad-name-try = `{ $name }` är inget giltigt namn: använd små bokstäver a–z, siffror och enkla bindestreck; pröva `{ $command }`
+scaffold-bad-year = `{ $year }` är inget årtal; skriv det med fyra siffror, t.ex. 2025
+scaffold-unknown-agreement = det finns ingen överenskommelse `{ $id }` i { $folder }; en överenskommelses id är namnet på dess fil där, utan .yaml
+scaffold-unknown-agreement-suggest = det finns ingen överenskommelse `{ $id }` i { $folder }; menade du `{ $closest }`?
+scaffold-report-exists = { $path } innehåller redan verksamhetsberättelsen för `{ $agreement }` { $year }; redigera den filen i stället (iopsite skriver aldrig över en fil)
+placeholder-left = `{ $placeholder }` är en platshållare från mallen; byt ut den mot er egen text
+placeholder-more = filen har { $more ->
+    [one] 1 platshållare till
+   *[other] { $more } platshållare till
+} från mallen efter den här
 
 ## Sammanfattningar
 

@@ -23,6 +23,7 @@ use crate::msg;
 pub use limits::MAX_FILE_BYTES;
 use limits::{MAX_MARKDOWN_MARKS, MAX_TOTAL_BYTES, MarkCount, mib};
 use schema::{AgreementFile, PageFrontMatter, ReportFrontMatter, SiteFile};
+pub(crate) use yaml_errors::closest;
 
 /// One parsed file with its id (the file name without extension).
 #[derive(Debug)]

@@ -175,6 +175,101 @@ impl<'de> Deserialize<'de> for AmountText {
     }
 }
 
+/// Where in `yaml` each scalar value is written, as byte ranges in document order: every
+/// value of every mapping and list, but no key and no comment. Empty if `yaml` does not parse.
+///
+/// A check that looks for words in the text (see `validate::placeholders`) uses it to tell a
+/// value from a comment without knowing the file's schema.
+pub fn value_ranges(yaml: &str) -> Vec<std::ops::Range<usize>> {
+    serde_saphyr::from_str::<ValueNode>(yaml)
+        .map(|node| node.0)
+        .unwrap_or_default()
+}
+
+/// Any YAML node, reduced to the byte ranges of the scalar values in it.
+struct ValueNode(Vec<std::ops::Range<usize>>);
+
+/// A node's content before its own position is known: a scalar marks itself with `None`.
+struct NodeContent(Vec<Option<std::ops::Range<usize>>>);
+
+impl<'de> Deserialize<'de> for ValueNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<NodeContent>::deserialize(deserializer)?;
+        let span = spanned.referenced.span();
+        let own = span
+            .byte_offset()
+            .zip(span.byte_len())
+            .and_then(|(start, len)| {
+                let start = usize::try_from(start).ok()?;
+                Some(start..start.checked_add(usize::try_from(len).ok()?)?)
+            });
+        let ranges = spanned
+            .value
+            .0
+            .into_iter()
+            .filter_map(|range| range.or_else(|| own.clone()))
+            .collect();
+        Ok(ValueNode(ranges))
+    }
+}
+
+impl<'de> Deserialize<'de> for NodeContent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NodeVisitor;
+        fn scalar<E>() -> Result<NodeContent, E> {
+            Ok(NodeContent(vec![None]))
+        }
+        impl<'de> Visitor<'de> for NodeVisitor {
+            type Value = NodeContent;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<NodeContent, E> {
+                scalar()
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<NodeContent, E> {
+                scalar()
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<NodeContent, E> {
+                scalar()
+            }
+            fn visit_i128<E: de::Error>(self, _: i128) -> Result<NodeContent, E> {
+                scalar()
+            }
+            fn visit_u128<E: de::Error>(self, _: u128) -> Result<NodeContent, E> {
+                scalar()
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<NodeContent, E> {
+                scalar()
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<NodeContent, E> {
+                scalar()
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<NodeContent, E> {
+                Ok(NodeContent(Vec::new()))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<NodeContent, E> {
+                Ok(NodeContent(Vec::new()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<NodeContent, A::Error> {
+                let mut ranges = Vec::new();
+                while let Some(ValueNode(inner)) = seq.next_element()? {
+                    ranges.extend(inner.into_iter().map(Some));
+                }
+                Ok(NodeContent(ranges))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<NodeContent, A::Error> {
+                let mut ranges = Vec::new();
+                while let Some((de::IgnoredAny, ValueNode(inner))) = map.next_entry()? {
+                    ranges.extend(inner.into_iter().map(Some));
+                }
+                Ok(NodeContent(ranges))
+            }
+        }
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
 /// 1-based line and column of a spanned value, as the parser reported them.
 pub fn position<T>(spanned: &Spanned<T>) -> (usize, usize) {
     let loc = spanned.referenced;
@@ -234,5 +329,16 @@ mod tests {
         assert_eq!(written_at("å: ö", 4).as_deref(), Some("ö"));
         assert_eq!(written_at("x:", 3), None);
         assert_eq!(written_at("x: 1", 0), None);
+    }
+
+    #[test]
+    fn value_ranges_leave_out_keys_and_comments() {
+        let yaml = "title: För NAMN # NAMN\nsummary: >-\n  Två\n  rader.\n# list:\nlist: [a, \"b c\"]\nparties:\n  - name: X\n    kind: 3\nempty:\n";
+        let values: Vec<&str> = value_ranges(yaml).into_iter().map(|r| &yaml[r]).collect();
+        assert_eq!(
+            values,
+            ["För NAMN", "Två\n  rader.\n", "a", "\"b c\"", "X", "3"]
+        );
+        assert!(value_ranges("a: [").is_empty());
     }
 }

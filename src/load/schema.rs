@@ -386,9 +386,9 @@ pub struct ReportFrontMatter {
 pub struct StatisticEntry {
     /// What is counted.
     pub name: String,
-    /// The number.
-    pub value: Spanned<f64>,
-    /// Its unit, e.g. "personer".
+    /// Empty (`value:`) in a new report's skeleton until the number is known; `validate`
+    /// refuses it, so a report is never published with a figure missing.
+    pub value: Spanned<Option<f64>>,
     #[serde(default)]
     pub unit: Option<String>,
 }

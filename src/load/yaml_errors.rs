@@ -421,14 +421,9 @@ fn suggest(message: &str) -> Message {
     let Some((_, expected)) = message.split_once("expected one of ") else {
         return parser_words(message);
     };
-    let best = expected
-        .split(", ")
-        .map(|k| k.trim().trim_matches('`'))
-        .map(|k| (edit_distance(unknown, k), k))
-        .filter(|(d, _)| *d <= 2)
-        .min();
-    match best {
-        Some((_, key)) => msg!(
+    let keys = expected.split(", ").map(|k| k.trim().trim_matches('`'));
+    match closest(unknown, keys, 2) {
+        Some(key) => msg!(
             "yaml-unknown-key-suggest",
             key = unknown,
             suggestion = key,
@@ -436,6 +431,22 @@ fn suggest(message: &str) -> Message {
         ),
         None => parser_words(message),
     }
+}
+
+/// The candidate at the fewest edits from `word`, if that is at most `limit` edits; of
+/// equally close candidates the first in sort order, so the answer does not depend on the
+/// order they come in.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -1,9 +1,19 @@
-//! `iopsite init` and `iopsite new agreement`: commented starting points that pass `check`.
+//! `iopsite init` and `iopsite new`: commented starting points that pass `check`. What the
+//! user must replace is marked with the placeholders of [`crate::validate::placeholders`],
+//! which `check` warns about until they are gone; only a new report's empty figures are
+//! errors, so that it is not published before they are written.
+
+mod names;
+mod page;
+mod report;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::load::{find_content_dir, is_slug};
+use crate::load::find_content_dir;
+pub use names::suggest_id;
+pub use page::new_page;
+pub use report::new_report;
 
 mod editor;
 pub use editor::{SCHEMA_DIR, write_editor_support};
@@ -14,7 +24,7 @@ const SITE: &str = "\
 # Settings for the whole site; see docs/format.md of iopsite.
 title: IOP-överenskommelser
 description: Vilka föreningar får offentliga medel, för vad, hur länge och med vilka resultat.
-base_url: https://example.org/iop/   # where the site will be published
+base_url: https://www.exempelkommunen.example/iop/   # where the site will be published
 language: sv                         # sv or en
 notice: >-
   Webbplatsen är under uppbyggnad.
@@ -33,8 +43,37 @@ Här publicerar vi våra överenskommelser om idéburet offentligt partnerskap.
 pub enum ScaffoldError {
     #[error("{0} already exists; choose another name or folder")]
     Exists(PathBuf),
-    #[error("`{0}` is not a valid name: use lower-case letters a-z, digits and single hyphens")]
-    BadName(String),
+    #[error(
+        "`{name}` is not a valid name: use lower-case letters a-z, digits and single hyphens{}",
+        names::try_instead(.instead.as_deref())
+    )]
+    BadName {
+        name: String,
+        /// The same command with the name made valid, when one can be made.
+        instead: Option<String>,
+    },
+    #[error("`{0}` is not a year; write it with four digits, e.g. 2025")]
+    BadYear(String),
+    #[error(
+        "there is no agreement `{id}` in {}{}",
+        .folder.display(),
+        names::did_you_mean(.closest.as_deref())
+    )]
+    UnknownAgreement {
+        id: String,
+        folder: PathBuf,
+        /// The agreement with the closest id, if one is close.
+        closest: Option<String>,
+    },
+    #[error(
+        "{} already holds the report of `{agreement}` for {year}; edit that file instead (iopsite never overwrites a file)",
+        .path.display()
+    )]
+    ReportExists {
+        path: PathBuf,
+        agreement: String,
+        year: String,
+    },
     #[error("no site found in {0} (no content/site.yaml or site.yaml); run `iopsite init` first")]
     NoSite(PathBuf),
     #[error(
@@ -52,7 +91,40 @@ impl ScaffoldError {
         let shown = |path: &Path| path.display().to_string();
         match self {
             ScaffoldError::Exists(path) => msg!("scaffold-exists", path = shown(path)),
-            ScaffoldError::BadName(name) => msg!("scaffold-bad-name", name),
+            ScaffoldError::BadName {
+                name,
+                instead: Some(command),
+            } => msg!("scaffold-bad-name-try", name, command),
+            ScaffoldError::BadName {
+                name,
+                instead: None,
+            } => msg!("scaffold-bad-name", name),
+            ScaffoldError::BadYear(year) => msg!("scaffold-bad-year", year),
+            ScaffoldError::UnknownAgreement {
+                id,
+                folder,
+                closest: Some(closest),
+            } => msg!(
+                "scaffold-unknown-agreement-suggest",
+                id,
+                folder = shown(folder),
+                closest
+            ),
+            ScaffoldError::UnknownAgreement {
+                id,
+                folder,
+                closest: None,
+            } => msg!("scaffold-unknown-agreement", id, folder = shown(folder)),
+            ScaffoldError::ReportExists {
+                path,
+                agreement,
+                year,
+            } => msg!(
+                "scaffold-report-exists",
+                path = shown(path),
+                agreement,
+                year
+            ),
             ScaffoldError::NoSite(dir) => msg!("scaffold-no-site", dir = shown(dir)),
             ScaffoldError::SiteExists(dir, file) => {
                 msg!("scaffold-site-exists", dir = shown(dir), file = shown(file))
@@ -111,9 +183,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
 
 /// Creates `agreements/NAME.yaml` in the site in `dir`.
 pub fn new_agreement(dir: &Path, name: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
-    if !is_slug(name) {
-        return Err(ScaffoldError::BadName(name.to_string()));
-    }
+    names::check("agreement", name, dir)?;
     let content = find_content_dir(dir).ok_or_else(|| ScaffoldError::NoSite(dir.to_path_buf()))?;
     Ok(vec![write_new(
         &content.join("agreements").join(format!("{name}.yaml")),

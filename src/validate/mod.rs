@@ -5,6 +5,7 @@ pub mod agenda2030;
 mod agreement;
 mod attachments;
 mod organisations;
+pub mod placeholders;
 pub mod text;
 pub mod types;
 mod vocabulary;
@@ -57,6 +58,7 @@ pub fn validate(
     .collect();
     organisations::warn_about_shared_numbers(&content.agreements, diags);
     check_titles(&content, diags);
+    placeholders::warn(&content, diags);
     let by_id: BTreeMap<&str, &Agreement> = agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     let agreement_files = &content.agreement_files;
     let checked_reports = check_all(&mut content.reports, diags, |loaded, diags| {
@@ -488,6 +490,12 @@ fn grouped_kronor(text: &str) -> Option<String> {
     grouped.then(|| groups.concat())
 }
 
+/// The error for a statistic whose `value` is left empty, as `iopsite new report` writes it:
+/// a report is not published before every figure in it is known.
+fn no_statistic_value(name: &str, year: i64) -> Message {
+    msg!("statistic-no-value", name, year)
+}
+
 fn check_report(
     loaded: &Loaded<crate::load::Document<crate::load::schema::ReportFrontMatter>>,
     agreements: &BTreeMap<&str, &Agreement>,
@@ -546,13 +554,17 @@ fn check_report(
         .and_then(|a| a.kronor());
     let mut statistics = Vec::new();
     for stat in &front.statistics {
-        if !stat.value.value.is_finite() {
-            let (line, col) = position(&stat.value);
+        let (line, col) = position(&stat.value);
+        let Some(value) = stat.value.value else {
+            diags.error(&file, line, col, no_statistic_value(&stat.name, year));
+            continue;
+        };
+        if !value.is_finite() {
             diags.error(&file, line, col, msg!("statistic-not-finite"));
         }
         statistics.push(Statistic {
             name: stat.name.clone(),
-            value: stat.value.value,
+            value,
             unit: stat.unit.clone(),
         });
     }
