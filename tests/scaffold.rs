@@ -15,8 +15,13 @@ use iopsite::load::scalar::value_ranges;
 use iopsite::load::schema::ReportFrontMatter;
 use iopsite::validate::placeholders::{self, GUIDANCE, PLACEHOLDERS};
 
+/// Runs the binary with its messages in English (`--lang en`) unless `args` choose a
+/// language, as most assertions here read English.
 fn iopsite_in(dir: Option<&Path>, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_iopsite"));
+    if !args.contains(&"--lang") {
+        command.args(["--lang", "en"]);
+    }
     command.args(args).env_remove("SOURCE_DATE_EPOCH");
     if let Some(dir) = dir {
         command.current_dir(dir);
@@ -133,7 +138,7 @@ fn a_new_report_has_the_latest_statistics_left_empty_and_check_points_at_each() 
         );
         assert!(err.contains(&expected), "no `{expected}` in:\n{err}");
     }
-    assert!(err.contains("4 error(s)"), "{err}");
+    assert!(err.contains("4 errors, "), "{err}");
 
     // Filled in, without the guidance: no problem left, and the figures are published.
     let filled: String = text
@@ -224,6 +229,24 @@ fn a_new_report_for_an_unknown_agreement_names_the_closest() {
             None => assert!(!err.contains("did you mean"), "{typed}: {err}"),
         }
     }
+    // The same in Swedish.
+    let output = iopsite(&[
+        "--lang",
+        "sv",
+        "new",
+        "report",
+        "kalmar-stadsmision",
+        "2026",
+        "--dir",
+        arg(site.path()),
+    ]);
+    assert_exit(&output, 1, "Swedish");
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("fel: det finns ingen överenskommelse `kalmar-stadsmision` i ")
+            && err.trim_end().ends_with("; menade du `kalmar-stadsmission`?"),
+        "{err}"
+    );
     assert_eq!(snapshot(site.path()), before, "a file was written");
 }
 

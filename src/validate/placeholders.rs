@@ -214,7 +214,7 @@ mod tests {
         assert!(diags.iter().all(|d| !d.is_error()));
         let first = diags.iter().next().unwrap();
         assert_eq!(
-            first.message,
+            first.text(),
             "`NAMN` is a placeholder from the skeleton; replace it with your own text"
         );
         assert_eq!(
@@ -262,7 +262,7 @@ mod tests {
         assert_eq!(diags.warning_count(), MAX_PER_FILE + 1);
         let last = diags.iter().last().unwrap();
         assert_eq!(
-            last.message,
+            last.text(),
             "this file holds 10 more placeholders from the skeleton after this one"
         );
     }
