@@ -268,11 +268,14 @@ pub struct StatisticSeries<'a> {
     pub chart: Option<String>,
 }
 
+/// A year of a statistic's table. A year between the first and the last without a value
+/// has a row too, with no value, so the table shows the same gap as the chart.
 #[derive(Debug, Serialize)]
 pub struct StatisticPoint {
     pub year: i32,
-    pub value: f64,
-    pub report_url: String,
+    pub value: Option<f64>,
+    /// The year's report, when one came in (it may not give this statistic).
+    pub report_url: Option<String>,
 }
 
 /// A Markdown text of the agreement as HTML, its headings starting at level `top`.
@@ -631,19 +634,34 @@ impl<'a> Ctx<'a> {
                     unit: s.unit.clone(),
                     points: s.points.iter().map(|p| (p.year, p.value)).collect(),
                 };
+                let (first, last) = match (s.points.first(), s.points.last()) {
+                    (Some(a), Some(b)) => (a.year, b.year),
+                    _ => (0, -1),
+                };
+                let points = (first..=last)
+                    .map(|year| match s.points.iter().find(|p| p.year == year) {
+                        Some(p) => StatisticPoint {
+                            year,
+                            value: Some(p.value),
+                            report_url: Some(urls::report(&self.site[p.report].id)),
+                        },
+                        None => StatisticPoint {
+                            year,
+                            value: None,
+                            report_url: entry.reports.iter().find_map(|(y, state)| match state {
+                                ReportState::Received(r) if *y == year => {
+                                    Some(urls::report(&self.site[*r].id))
+                                }
+                                _ => None,
+                            }),
+                        },
+                    })
+                    .collect();
                 StatisticSeries {
                     id,
                     name: &s.name,
                     unit: s.unit.as_deref(),
-                    points: s
-                        .points
-                        .iter()
-                        .map(|p| StatisticPoint {
-                            year: p.year,
-                            value: p.value,
-                            report_url: urls::report(&self.site[p.report].id),
-                        })
-                        .collect(),
+                    points,
                     chart: self.charts.draw(|| chart.render(self.chart_text())),
                 }
             })

@@ -157,6 +157,20 @@ fn statistic_line() {
 }
 
 #[test]
+fn statistic_line_breaks_at_a_year_without_a_value() {
+    // 2022 has no report: 2021 stands alone as a point, 2023–2025 are joined.
+    let chart = LineChart {
+        points: vec![(2021, 350.0), (2023, 380.0), (2024, 410.0), (2025, 452.5)],
+        ..visitors()
+    };
+    let svg = draw(|t| chart.render(t));
+    let lines = svg.matches("stroke=\"#0A4F8F\" stroke-width=\"3\"").count();
+    assert_eq!(lines, 1, "{svg}");
+    assert_eq!(svg.matches("<circle").count(), 4, "{svg}");
+    insta::assert_snapshot!(svg);
+}
+
+#[test]
 fn descriptions_carry_the_key_figures() {
     let t = strings();
     let text = ChartText {
