@@ -115,11 +115,7 @@ impl<'a> Ctx<'a> {
             .take(SHORT_LIST)
             .map(|r| ReportLink {
                 // Lists name every report the same way; its own title is on its page.
-                title: Cow::Owned(format!(
-                    "{} {}",
-                    self.t.text("annual_report"),
-                    r.year
-                )),
+                title: Cow::Owned(format!("{} {}", self.t.text("annual_report"), r.year)),
                 url: urls::report(&r.id),
                 year: r.year,
                 agreement: Link {
