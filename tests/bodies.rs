@@ -213,7 +213,7 @@ fn check_figures(page: &str, rows: &[&Value], what: &str) {
         .iter()
         .any(|r| r["decision_status"] == "decided" && r["amount"].is_i64())
     {
-        let given = fact(page, "Har gett");
+        let given = fact(page, "Ger");
         assert!(
             given.contains(&kr(total)),
             "{what}: {} in {given}",

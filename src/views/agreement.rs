@@ -177,7 +177,12 @@ pub struct ReportLink<'a> {
     pub year: i32,
     pub received: bool,
     pub url: Option<String>,
+    /// The report's own title, shown on its page only: lists name every report the same
+    /// way ("Verksamhetsberättelse 2024"), whatever its author called it.
     pub title: Option<&'a str>,
+    /// "received after 2026-11-23, the status date", when it came in after the date the
+    /// site's statuses are computed for.
+    pub late_note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -484,6 +489,7 @@ impl<'a> Ctx<'a> {
                         received: true,
                         url: Some(urls::report(&r.id)),
                         title: r.title.as_deref(),
+                        late_note: self.late_note(r.received),
                     }
                 }
                 ReportState::Missing => ReportLink {
@@ -491,9 +497,21 @@ impl<'a> Ctx<'a> {
                     received: false,
                     url: None,
                     title: None,
+                    late_note: None,
                 },
             })
             .collect()
+    }
+
+    /// The remark on a report received after the status date, which the site's statuses
+    /// and counts of missing reports do not yet take into account.
+    pub(super) fn late_note(&self, received: Option<When>) -> Option<String> {
+        let as_of = self.site.config.as_of;
+        received.filter(|r| r.first > as_of).map(|_| {
+            self.t
+                .text("report_after_status_date")
+                .replace("{date}", &as_of.to_string())
+        })
     }
 
     fn funding_table(&self, entry: &'a AgreementEntry) -> FundingTable<'a> {
