@@ -160,16 +160,19 @@ impl Renderer {
         let base_url = &ctx.site.config.base_url;
         let view = (page.view)(ctx);
         let mut context = Context::new();
-        // A page served at any depth links from the site's address instead of its own.
-        let root = if page.absolute_links {
-            base_url.clone()
+        // A page served at any depth links from the site's path instead of its own place,
+        // and names no host: the host it is served from may not be `base_url`'s.
+        let (root, canonical) = if page.path_absolute_links {
+            let site_path = urls::site_path(base_url);
+            let canonical = format!("{site_path}{path}");
+            (site_path, canonical)
         } else {
-            urls::root_of(path)
+            (urls::root_of(path), format!("{base_url}{path}"))
         };
         context.insert("root", &root);
         context.insert("path", path);
         context.insert("title", &view.title);
-        context.insert("canonical", &format!("{base_url}{path}"));
+        context.insert("canonical", &canonical);
         context.insert(view.key, &view.data);
         // Straight into bytes: `Tera::render` would check the whole page is UTF-8 once more
         // (it is, being made of UTF-8 templates and strings), which cost 2.6 % of a build.
