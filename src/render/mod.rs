@@ -250,8 +250,8 @@ fn load_i18n(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Opti
     Some(t)
 }
 
-/// Formatting filters: `money` (a Money view), `kr` (whole kronor), `num` (a statistic) and
-/// `escape_xml` (text in an XML template).
+/// Formatting filters: `money` (a Money view), `kr` (whole kronor), `num` (a statistic),
+/// `goal_legend` (the goals of a table's rows) and `escape_xml` (text in an XML template).
 fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
     tera.register_filter("escape_xml", |v: &str, _: Kwargs, _: &State| escape_xml(v));
     let words = MoneyWords {
@@ -280,12 +280,30 @@ fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
             language,
         )
     });
+    tera.register_filter("goal_legend", |rows: &Value, _: Kwargs, _: &State| {
+        goal_legend(rows)
+    });
     tera.register_filter("kr", move |v: i64, _: Kwargs, _: &State| {
         format::kronor(v, language)
     });
     tera.register_filter("num", move |v: f64, _: Kwargs, _: &State| {
         format::number(v, language)
     });
+}
+
+/// The goals named in a table's rows (each row's `goals`: `number`, `name`), each once and in
+/// the order of their numbers: the legend under an agreement table.
+fn goal_legend(rows: &Value) -> Value {
+    let mut seen: std::collections::BTreeMap<i64, Value> = std::collections::BTreeMap::new();
+    for row in rows.as_array().unwrap_or_default() {
+        let goals = row.get_from_path("goals").and_then(Value::as_array);
+        for goal in goals.unwrap_or_default() {
+            if let Some(number) = goal.get_from_path("number").and_then(Value::as_i64) {
+                seen.entry(number).or_insert_with(|| goal.clone());
+            }
+        }
+    }
+    Value::from(seen.into_values().collect::<Vec<_>>())
 }
 
 /// The words of the `money` filter for sums that are not wholly known.

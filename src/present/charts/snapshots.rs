@@ -141,8 +141,8 @@ fn stacked_bars() {
 #[test]
 fn bars_with_every_amount_unpublished() {
     let svg = draw(|t| all_unpublished().render(t));
-    assert!(svg.contains("Beloppen är inte publicerade"));
-    assert!(svg.contains("2023–2026: beloppen är inte publicerade."));
+    assert!(svg.contains("Beloppen: ej publicerat"));
+    assert!(svg.contains("2023–2026: ej publicerat."));
     insta::assert_snapshot!(svg);
 }
 
@@ -181,7 +181,7 @@ fn descriptions_carry_the_key_figures() {
         stacked().describe(text),
         "2021–2025: totalt 4\u{a0}950\u{a0}000\u{a0}kr, mest 2021 med 1\u{a0}070\u{a0}000\u{a0}kr. \
          Uppdelat på Region Skåne, Malmö stad, Svenska Röda Korset (egen insats). \
-         Belopp för 2025 är inte publicerade."
+         Belopp för 2025: ej publicerat."
     );
     assert_eq!(
         visitors().describe(text),
