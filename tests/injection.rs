@@ -363,8 +363,7 @@ fn theme_element(tag: &Tag) -> bool {
                 && attr("src").is_some_and(|src| {
                     THEME_SCRIPTS.iter().any(|file| {
                         src.strip_suffix(file).is_some_and(|root| {
-                            root == "/iop/"
-                                || root.split_terminator('/').all(|part| part == "..")
+                            root == "/iop/" || root.split_terminator('/').all(|part| part == "..")
                         })
                     })
                 })

@@ -251,7 +251,8 @@ fn load_i18n(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Opti
 }
 
 /// Formatting filters: `money` (a Money view), `kr` (whole kronor), `num` (a statistic),
-/// `goal_legend` (the goals of a table's rows) and `escape_xml` (text in an XML template).
+/// `goal_legend` (the goals of a table's rows), `breakable` (soft hyphens in long words) and
+/// `escape_xml` (text in an XML template).
 fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
     tera.register_filter("escape_xml", |v: &str, _: Kwargs, _: &State| escape_xml(v));
     let words = MoneyWords {
@@ -280,6 +281,10 @@ fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
             language,
         )
     });
+    let breaks = SoftHyphens::new(&t.get("hyphenation_points"));
+    tera.register_filter("breakable", move |v: &str, _: Kwargs, _: &State| {
+        breaks.apply(v)
+    });
     tera.register_filter("goal_legend", |rows: &Value, _: Kwargs, _: &State| {
         goal_legend(rows)
     });
@@ -289,6 +294,36 @@ fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
     tera.register_filter("num", move |v: f64, _: Kwargs, _: &State| {
         format::number(v, language)
     });
+}
+
+/// Where the language's long words may break, from the theme's `hyphenation_points`: words
+/// separated by spaces, each with `|` at its break points ("klimat|förändringarna"). A browser
+/// without a hyphenation dictionary for the language (`hyphens: auto` then does nothing) breaks
+/// such a word at a soft hyphen, with a hyphen shown, instead of mid-word or not at all.
+struct SoftHyphens {
+    /// The word as written, and the same word with U+00AD at its break points.
+    words: Vec<(String, String)>,
+}
+
+impl SoftHyphens {
+    fn new(points: &str) -> Self {
+        let words = points
+            .split_whitespace()
+            .filter(|w| w.contains('|'))
+            .map(|w| (w.replace('|', ""), w.replace('|', "\u{ad}")))
+            .collect();
+        SoftHyphens { words }
+    }
+
+    fn apply(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for (plain, marked) in &self.words {
+            if out.contains(plain.as_str()) {
+                out = out.replace(plain.as_str(), marked);
+            }
+        }
+        out
+    }
 }
 
 /// The goals named in a table's rows (each row's `goals`: `number`, `name`), each once and in
@@ -492,4 +527,23 @@ static LARGE_FILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 fn is_large_file(site: &Site, entry: &Entry) -> bool {
     matches!(entry.maker, Maker::ContentFile(i)
         if site.attachments[i].size > crate::load::MAX_FILE_BYTES)
+}
+
+#[cfg(test)]
+mod soft_hyphen_tests {
+    use super::SoftHyphens;
+
+    #[test]
+    fn marked_words_get_soft_hyphens_and_other_words_stay() {
+        let breaks = SoftHyphens::new("klimat|förändringarna väl|be|finnande plain");
+        assert_eq!(
+            breaks.apply("Bekämpa klimatförändringarna"),
+            "Bekämpa klimat\u{ad}förändringarna"
+        );
+        assert_eq!(
+            breaks.apply("Hälsa och välbefinnande"),
+            "Hälsa och väl\u{ad}be\u{ad}finnande"
+        );
+        assert_eq!(breaks.apply("plain text"), "plain text");
+    }
 }
