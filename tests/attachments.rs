@@ -96,8 +96,12 @@ fn a_named_file_is_published_as_it_is_and_linked_with_its_type_and_size() {
     let published = fs::read(out.path().join("files/Avtal 2023 #1.pdf")).expect("published");
     assert!(published == bytes, "the published file differs");
     let page = fs::read_to_string(out.path().join("agreements/base.html")).expect("the page");
-    let link = "Fil: <a href=\"../files/Avtal%202023%20%231.pdf\">Avtal 2023 #1.pdf</a> \
-                (PDF, 1,2\u{a0}MB)";
+    // The document is named by its title and linked; its file name is not shown. Its full
+    // address is written out for print (hidden on screen).
+    let link = "<a href=\"../files/Avtal%202023%20%231.pdf\">Överenskommelse om IOP mellan \
+                Testkommunen och Testföreningen</a><span class=\"print-address\"> \
+                &lt;https://example.org/iop/files/Avtal%202023%20%231.pdf&gt;</span> \
+                <span class=\"source-file\">(PDF, 1,2\u{a0}MB)</span>";
     assert!(
         page.contains(link),
         "no link `{link}` in the sources:\n{page}"
@@ -122,8 +126,10 @@ fn the_link_reads_in_the_sites_language_and_files_may_be_in_folders() {
 
     assert!(out.path().join("files/2024/protokoll.docx").is_file());
     let page = fs::read_to_string(out.path().join("agreements/base.html")).expect("the page");
-    let link = "File: <a href=\"../files/2024/protokoll.docx\">protokoll.docx</a> \
-                (Word, 2.5\u{a0}kB)";
+    let link = "<a href=\"../files/2024/protokoll.docx\">Överenskommelse om IOP mellan \
+                Testkommunen och Testföreningen</a><span class=\"print-address\"> \
+                &lt;https://example.org/iop/files/2024/protokoll.docx&gt;</span> \
+                <span class=\"source-file\">(Word, 2.5\u{a0}kB)</span>";
     assert!(
         page.contains(link),
         "no link `{link}` in the sources:\n{page}"

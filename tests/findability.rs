@@ -247,10 +247,12 @@ fn the_funding_overview_keeps_to_the_largest_with_the_rest_summed() {
     amounts.sort_unstable_by(|a, b| b.cmp(a));
     let rest: i64 = amounts[20..].iter().sum();
     let row = &table[table.find(&others).expect("others row")..];
-    let total_cell = between(row, "<td class=\"num\">", "</td>")
+    // A cell may carry its column's name (`data-label`, for phones) before its `>`.
+    let total_cell = between(row, "<td class=\"num\"", "</td>")
         .into_iter()
         .nth(count_years(&html))
         .expect("the others' total");
+    let total_cell = &total_cell[total_cell.find('>').expect("cell") + 1..];
     let digits: String = total_cell.chars().filter(char::is_ascii_digit).collect();
     assert_eq!(digits, rest.to_string(), "others total {total_cell:?}");
 }

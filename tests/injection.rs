@@ -338,7 +338,7 @@ fn report(problems: &[String]) {
 // --- the checks ---------------------------------------------------------------------------
 
 /// The theme's own scripts, loaded by every page from the site root (`../` repeated, or
-/// the site's address on the 404 page).
+/// the path of the site's address, `/iop/`, on the 404 page).
 const THEME_SCRIPTS: &[&str] = &["search.js", "tables.js"];
 
 /// Whether `tag` is one the theme itself writes: its two scripts (a `src` and `defer`, no
@@ -363,8 +363,7 @@ fn theme_element(tag: &Tag) -> bool {
                 && attr("src").is_some_and(|src| {
                     THEME_SCRIPTS.iter().any(|file| {
                         src.strip_suffix(file).is_some_and(|root| {
-                            root == "https://example.org/iop/"
-                                || root.split_terminator('/').all(|part| part == "..")
+                            root == "/iop/" || root.split_terminator('/').all(|part| part == "..")
                         })
                     })
                 })

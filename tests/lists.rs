@@ -100,7 +100,7 @@ fn the_table_rows_carry_what_the_filter_reads() {
     let dir = tempfile::tempdir().unwrap();
     build(dir.path());
     let html = fs::read_to_string(dir.path().join("agreements.html")).unwrap();
-    assert!(html.contains(r#"<table class="data-table agreement-table sortable""#));
+    assert!(html.contains(r#"<table class="data-table agreement-table sortable stack""#));
     assert!(html.contains(r#"<form class="table-filter" hidden"#));
     assert!(html.contains(r#"data-rows-src="lists/agreements.js""#));
     assert!(html.contains(

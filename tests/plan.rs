@@ -144,3 +144,56 @@ fn a_theme_file_cannot_replace_a_file_the_site_makes() {
     assert!(stderr.contains("`data/funding.csv`"), "{stderr}");
     assert!(!out.path().join("site").exists());
 }
+
+/// Every `href="…"` and `src="…"` value of an HTML page.
+fn links(html: &str) -> Vec<&str> {
+    [" href=\"", " src=\""]
+        .iter()
+        .flat_map(|attr| html.split(attr).skip(1))
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+/// The 404 page is served at any depth and from any host (www or not, http or https, a
+/// staging host, the preview): its links are path-absolute from `base_url`'s path and name no
+/// host, which the pages' CSP (`'self'`) would block anywhere but `base_url`'s own.
+#[test]
+fn the_404_page_links_from_the_site_path_on_any_host() {
+    let out = tempfile::tempdir().unwrap();
+    let output = build(&example(), &out.path().join("site"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = fs::read_to_string(out.path().join("site/404.html")).unwrap();
+    assert!(
+        page.contains("<link rel=\"stylesheet\" href=\"/iop/style.css\">"),
+        "{page}"
+    );
+    let found = links(&page);
+    assert!(found.len() > 10, "{found:?}");
+    for link in found.iter().filter(|l| !l.starts_with('#')) {
+        assert!(!link.contains("example.org"), "{link} names the host");
+        assert!(link.starts_with("/iop/"), "{link} is not path-absolute");
+    }
+    // Other pages still link relatively and name the host only in the canonical link.
+    let home = fs::read_to_string(out.path().join("site/index.html")).unwrap();
+    assert!(home.contains("<link rel=\"stylesheet\" href=\"style.css\">"));
+    assert!(home.contains("<link rel=\"canonical\" href=\"https://example.org/iop/index.html\">"));
+
+    // A site at the root of its host links from `/`.
+    let collect = iopsite::plan::Collect::default();
+    let at_root = BuildOptions {
+        base_url: Some("https://example.org".into()),
+        ..options()
+    };
+    iopsite::render_into(&example(), &at_root, &collect, &()).expect("example builds");
+    let files = collect.into_files();
+    let page = files.iter().find(|f| f.path == "404.html").expect("404");
+    let page = String::from_utf8_lossy(&page.bytes);
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"/style.css\">"));
+    for link in links(&page).iter().filter(|l| !l.starts_with('#')) {
+        assert!(link.starts_with('/') && !link.starts_with("//"), "{link}");
+    }
+}

@@ -529,6 +529,31 @@ fn a_base_path_previews_the_site_under_a_sub_path() {
     assert_eq!(server.get("/__iopsite/poll?since=-1").status, 404);
 }
 
+/// The preview's 404 page, at any depth, links to the stylesheet by a path-absolute link
+/// under the base path and names no host, so it is styled however the preview is reached.
+#[test]
+fn the_preview_404_page_links_from_the_base_path() {
+    let fixture = Fixture::new();
+    let server = Server::start(&fixture, &["--base-path", "/iop"]);
+    for target in ["/iop/no-such-page.html", "/iop/agreements/a/b/c.html"] {
+        let miss = server.get(target);
+        assert_eq!(miss.status, 404, "{target}");
+        assert!(
+            miss.body
+                .contains("<link rel=\"stylesheet\" href=\"/iop/style.css\">"),
+            "{target}: {}",
+            miss.body
+        );
+        assert!(
+            !miss.body.contains("href=\"http"),
+            "{target}: {}",
+            miss.body
+        );
+        assert!(!miss.body.contains("src=\"http"), "{target}: {}", miss.body);
+    }
+    assert_eq!(server.get("/iop/style.css").status, 200);
+}
+
 #[test]
 fn a_site_that_never_built_shows_its_problems_and_recovers() {
     let fixture = Fixture::new();

@@ -73,9 +73,10 @@ pub struct Page {
     pub view: ViewFn,
     /// Listed in the sitemap.
     pub listed: bool,
-    /// Links are absolute (from `base_url`) rather than relative: the page is served at any
-    /// depth, as the 404 page is.
-    pub absolute_links: bool,
+    /// Links are path-absolute (from `base_url`'s path, e.g. `/iop/style.css`) rather than
+    /// relative: the page is served at any depth, as the 404 page is. They name no host, so
+    /// the page keeps its style on any host that serves it (www or not, a staging host).
+    pub path_absolute_links: bool,
     /// The Markdown texts the page shows, looked at when it is rendered: a page with heavy
     /// Markdown (see [`markdown::heavy`]) is rendered one at a time.
     pub texts: Texts,
@@ -108,7 +109,7 @@ impl std::fmt::Debug for Page {
         f.debug_struct("Page")
             .field("template", &self.template)
             .field("listed", &self.listed)
-            .field("absolute_links", &self.absolute_links)
+            .field("path_absolute_links", &self.path_absolute_links)
             .field("texts", &self.texts)
             .finish_non_exhaustive()
     }
@@ -120,7 +121,7 @@ impl Page {
             template,
             view,
             listed: true,
-            absolute_links: false,
+            path_absolute_links: false,
             texts: Texts::None,
         }
     }
@@ -308,7 +309,7 @@ fn plan_pages(plan: &mut Plan, site: &Site) {
     );
     let mut not_found = Page::new("404.html", Box::new(|ctx| ctx.not_found()));
     not_found.listed = false;
-    not_found.absolute_links = true;
+    not_found.path_absolute_links = true;
     plan.page("404.html", not_found);
     for (i, entry) in site.agreements.iter().enumerate() {
         let i = AgreementIdx(i);

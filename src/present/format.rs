@@ -33,8 +33,9 @@ pub fn kronor(n: i64, language: Language) -> String {
     }
 }
 
-/// Short money for chart labels: "1,07 mn kr", "650 tkr", "SEK 1.07m", "SEK 650k"; below
-/// ten thousand kronor the full amount.
+/// Short money for one label on its own: "1,07 mn kr", "650 tkr", "SEK 1.07m", "SEK 650k";
+/// below ten thousand kronor the full amount. Labels that stand together (a chart) use
+/// one [`KronorScale`] for all of them instead.
 pub fn compact_kronor(n: i64, language: Language) -> String {
     // reason: kronor amounts are far below 2^52
     let x = n as f64;
@@ -54,6 +55,61 @@ pub fn compact_kronor(n: i64, language: Language) -> String {
     match language {
         Language::Sv => format!("{value}{NBSP}{sv}"),
         Language::En => format!("SEK{NBSP}{value}{en}"),
+    }
+}
+
+/// The one unit of the short money labels of a chart, chosen from its largest amount so
+/// that every label of the chart reads alike: "0,8 mn kr" beside "1,45 mn kr", never
+/// "800 tkr" beside "1,45 mn kr" or "3 000 000 kr".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KronorScale {
+    /// Whole kronor: "9 500 kr".
+    Kronor,
+    /// Thousands: "650 tkr", "SEK 650k".
+    Thousands,
+    /// Millions, up to two decimals: "1,45 mn kr", "SEK 1.45m".
+    Millions,
+    /// Billions, up to two decimals: "2,4 md kr", "SEK 2.4bn".
+    Billions,
+}
+
+impl KronorScale {
+    /// The scale for labels whose largest amount (by size) is `max`.
+    pub fn for_max(max: i64) -> KronorScale {
+        match max.unsigned_abs() {
+            1_000_000_000.. => KronorScale::Billions,
+            1_000_000.. => KronorScale::Millions,
+            10_000.. => KronorScale::Thousands,
+            _ => KronorScale::Kronor,
+        }
+    }
+
+    /// The scale for all of `amounts`.
+    pub fn for_all(amounts: impl IntoIterator<Item = i64>) -> KronorScale {
+        KronorScale::for_max(amounts.into_iter().map(i64::abs).max().unwrap_or(0))
+    }
+
+    /// `n` in this scale: the short form of money.
+    pub fn kronor(self, n: i64, language: Language) -> String {
+        // reason: kronor amounts are far below 2^52
+        let x = n as f64;
+        let (scaled, decimals, sv, en) = match self {
+            KronorScale::Billions => (x / 1e9, 2, "md\u{a0}kr", "bn"),
+            KronorScale::Millions => (x / 1e6, 2, "mn\u{a0}kr", "m"),
+            KronorScale::Thousands => (x / 1e3, 0, "tkr", "k"),
+            KronorScale::Kronor => return kronor(n, language),
+        };
+        let text = format!("{scaled:.decimals$}");
+        let text = if decimals > 0 {
+            text.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &text
+        };
+        let value = number(text.parse().unwrap_or(scaled), language);
+        match language {
+            Language::Sv => format!("{value}{NBSP}{sv}"),
+            Language::En => format!("SEK{NBSP}{value}{en}"),
+        }
     }
 }
 
@@ -145,6 +201,22 @@ mod tests {
         );
         assert_eq!(compact_kronor(1_070_000, Language::En), "SEK\u{a0}1.07m");
         assert_eq!(compact_kronor(650_000, Language::En), "SEK\u{a0}650k");
+    }
+
+    #[test]
+    fn one_scale_for_a_chart() {
+        let scale = KronorScale::for_all([800_000, 1_450_000, 3_000_000]);
+        let sv = |n| scale.kronor(n, Language::Sv).replace('\u{a0}', " ");
+        assert_eq!(sv(800_000), "0,8 mn kr");
+        assert_eq!(sv(1_450_000), "1,45 mn kr");
+        assert_eq!(sv(3_000_000), "3 mn kr");
+        assert_eq!(
+            scale.kronor(800_000, Language::En).replace('\u{a0}', " "),
+            "SEK 0.8m"
+        );
+        let small = KronorScale::for_all([650_000, 9_500]);
+        assert_eq!(small.kronor(9_500, Language::Sv), "10\u{a0}tkr");
+        assert_eq!(KronorScale::for_all([]), KronorScale::Kronor);
     }
 
     #[test]

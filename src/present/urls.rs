@@ -69,8 +69,34 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
+/// The path of `base_url` as a path-absolute link prefix (`https://example.org/iop/` gives
+/// `/iop/`, a bare host gives `/`). A page served at any depth and under any host (www or
+/// not, http or https, a staging host, the preview) links from it: an absolute link to
+/// `base_url`'s own host would be a request the pages' CSP (`'self'`) blocks elsewhere.
+pub fn site_path(base_url: &str) -> String {
+    let rest = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    let mut path = rest.find('/').map_or("/", |i| &rest[i..]).to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    path
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn site_paths() {
+        assert_eq!(super::site_path("https://example.org/iop/"), "/iop/");
+        assert_eq!(super::site_path("https://example.org/"), "/");
+        assert_eq!(super::site_path("https://example.org"), "/");
+        assert_eq!(super::site_path("http://127.0.0.1:8000/a/b/"), "/a/b/");
+        assert_eq!(super::site_path("https://example.org/iop"), "/iop/");
+        assert_eq!(super::site_path("https://example.org?x=/y/"), "/");
+    }
+
     #[test]
     fn roots() {
         assert_eq!(super::root_of("index.html"), "");

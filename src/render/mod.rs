@@ -162,16 +162,19 @@ impl Renderer {
         let base_url = &ctx.site.config.base_url;
         let view = (page.view)(ctx);
         let mut context = Context::new();
-        // A page served at any depth links from the site's address instead of its own.
-        let root = if page.absolute_links {
-            base_url.clone()
+        // A page served at any depth links from the site's path instead of its own place,
+        // and names no host: the host it is served from may not be `base_url`'s.
+        let (root, canonical) = if page.path_absolute_links {
+            let site_path = urls::site_path(base_url);
+            let canonical = format!("{site_path}{path}");
+            (site_path, canonical)
         } else {
-            urls::root_of(path)
+            (urls::root_of(path), format!("{base_url}{path}"))
         };
         context.insert("root", &root);
         context.insert("path", path);
         context.insert("title", &view.title);
-        context.insert("canonical", &format!("{base_url}{path}"));
+        context.insert("canonical", &canonical);
         context.insert(view.key, &view.data);
         // Straight into bytes: `Tera::render` would check the whole page is UTF-8 once more
         // (it is, being made of UTF-8 templates and strings), which cost 2.6 % of a build.
@@ -255,7 +258,8 @@ fn load_i18n(theme: &Theme, language: Language, diags: &mut Diagnostics) -> Opti
     Some(t)
 }
 
-/// Formatting filters: `money` (a Money view), `kr` (whole kronor), `num` (a statistic) and
+/// Formatting filters: `money` (a Money view), `kr` (whole kronor), `num` (a statistic),
+/// `goal_legend` (the goals of a table's rows), `breakable` (soft hyphens in long words) and
 /// `escape_xml` (text in an XML template).
 fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
     tera.register_filter("escape_xml", |v: &str, _: Kwargs, _: &State| escape_xml(v));
@@ -285,12 +289,64 @@ fn register_filters(tera: &mut Tera, language: Language, t: &I18n) {
             language,
         )
     });
+    let breaks = SoftHyphens::new(&t.get("hyphenation_points"));
+    tera.register_filter("breakable", move |v: &str, _: Kwargs, _: &State| {
+        breaks.apply(v)
+    });
+    tera.register_filter("goal_legend", |rows: &Value, _: Kwargs, _: &State| {
+        goal_legend(rows)
+    });
     tera.register_filter("kr", move |v: i64, _: Kwargs, _: &State| {
         format::kronor(v, language)
     });
     tera.register_filter("num", move |v: f64, _: Kwargs, _: &State| {
         format::number(v, language)
     });
+}
+
+/// Where the language's long words may break, from the theme's `hyphenation_points`: words
+/// separated by spaces, each with `|` at its break points ("klimat|förändringarna"). A browser
+/// without a hyphenation dictionary for the language (`hyphens: auto` then does nothing) breaks
+/// such a word at a soft hyphen, with a hyphen shown, instead of mid-word or not at all.
+struct SoftHyphens {
+    /// The word as written, and the same word with U+00AD at its break points.
+    words: Vec<(String, String)>,
+}
+
+impl SoftHyphens {
+    fn new(points: &str) -> Self {
+        let words = points
+            .split_whitespace()
+            .filter(|w| w.contains('|'))
+            .map(|w| (w.replace('|', ""), w.replace('|', "\u{ad}")))
+            .collect();
+        SoftHyphens { words }
+    }
+
+    fn apply(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for (plain, marked) in &self.words {
+            if out.contains(plain.as_str()) {
+                out = out.replace(plain.as_str(), marked);
+            }
+        }
+        out
+    }
+}
+
+/// The goals named in a table's rows (each row's `goals`: `number`, `name`), each once and in
+/// the order of their numbers: the legend under an agreement table.
+fn goal_legend(rows: &Value) -> Value {
+    let mut seen: std::collections::BTreeMap<i64, Value> = std::collections::BTreeMap::new();
+    for row in rows.as_array().unwrap_or_default() {
+        let goals = row.get_from_path("goals").and_then(Value::as_array);
+        for goal in goals.unwrap_or_default() {
+            if let Some(number) = goal.get_from_path("number").and_then(Value::as_i64) {
+                seen.entry(number).or_insert_with(|| goal.clone());
+            }
+        }
+    }
+    Value::from(seen.into_values().collect::<Vec<_>>())
 }
 
 /// The words of the `money` filter for sums that are not wholly known.
@@ -483,4 +539,23 @@ static LARGE_FILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 fn is_large_file(site: &Site, entry: &Entry) -> bool {
     matches!(entry.maker, Maker::ContentFile(i)
         if site.attachments[i].size > crate::load::MAX_FILE_BYTES)
+}
+
+#[cfg(test)]
+mod soft_hyphen_tests {
+    use super::SoftHyphens;
+
+    #[test]
+    fn marked_words_get_soft_hyphens_and_other_words_stay() {
+        let breaks = SoftHyphens::new("klimat|förändringarna väl|be|finnande plain");
+        assert_eq!(
+            breaks.apply("Bekämpa klimatförändringarna"),
+            "Bekämpa klimat\u{ad}förändringarna"
+        );
+        assert_eq!(
+            breaks.apply("Hälsa och välbefinnande"),
+            "Hälsa och väl\u{ad}be\u{ad}finnande"
+        );
+        assert_eq!(breaks.apply("plain text"), "plain text");
+    }
 }

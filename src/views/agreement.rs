@@ -177,7 +177,12 @@ pub struct ReportLink<'a> {
     pub year: i32,
     pub received: bool,
     pub url: Option<String>,
+    /// The report's own title, shown on its page only: lists name every report the same
+    /// way ("Verksamhetsberättelse 2024"), whatever its author called it.
     pub title: Option<&'a str>,
+    /// "received after 2026-11-23, the status date", when it came in after the date the
+    /// site's statuses are computed for.
+    pub late_note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -268,11 +273,14 @@ pub struct StatisticSeries<'a> {
     pub chart: Option<String>,
 }
 
+/// A year of a statistic's table. A year between the first and the last without a value
+/// has a row too, with no value, so the table shows the same gap as the chart.
 #[derive(Debug, Serialize)]
 pub struct StatisticPoint {
     pub year: i32,
-    pub value: f64,
-    pub report_url: String,
+    pub value: Option<f64>,
+    /// The year's report, when one came in (it may not give this statistic).
+    pub report_url: Option<String>,
 }
 
 /// A Markdown text of the agreement as HTML, its headings starting at level `top`.
@@ -481,6 +489,7 @@ impl<'a> Ctx<'a> {
                         received: true,
                         url: Some(urls::report(&r.id)),
                         title: r.title.as_deref(),
+                        late_note: self.late_note(r.received),
                     }
                 }
                 ReportState::Missing => ReportLink {
@@ -488,9 +497,21 @@ impl<'a> Ctx<'a> {
                     received: false,
                     url: None,
                     title: None,
+                    late_note: None,
                 },
             })
             .collect()
+    }
+
+    /// The remark on a report received after the status date, which the site's statuses
+    /// and counts of missing reports do not yet take into account.
+    pub(super) fn late_note(&self, received: Option<When>) -> Option<String> {
+        let as_of = self.site.config.as_of;
+        received.filter(|r| r.first > as_of).map(|_| {
+            self.t
+                .text("report_after_status_date")
+                .replace("{date}", &as_of.to_string())
+        })
     }
 
     fn funding_table(&self, entry: &'a AgreementEntry) -> FundingTable<'a> {
@@ -631,19 +652,34 @@ impl<'a> Ctx<'a> {
                     unit: s.unit.clone(),
                     points: s.points.iter().map(|p| (p.year, p.value)).collect(),
                 };
+                let (first, last) = match (s.points.first(), s.points.last()) {
+                    (Some(a), Some(b)) => (a.year, b.year),
+                    _ => (0, -1),
+                };
+                let points = (first..=last)
+                    .map(|year| match s.points.iter().find(|p| p.year == year) {
+                        Some(p) => StatisticPoint {
+                            year,
+                            value: Some(p.value),
+                            report_url: Some(urls::report(&self.site[p.report].id)),
+                        },
+                        None => StatisticPoint {
+                            year,
+                            value: None,
+                            report_url: entry.reports.iter().find_map(|(y, state)| match state {
+                                ReportState::Received(r) if *y == year => {
+                                    Some(urls::report(&self.site[*r].id))
+                                }
+                                _ => None,
+                            }),
+                        },
+                    })
+                    .collect();
                 StatisticSeries {
                     id,
                     name: &s.name,
                     unit: s.unit.as_deref(),
-                    points: s
-                        .points
-                        .iter()
-                        .map(|p| StatisticPoint {
-                            year: p.year,
-                            value: p.value,
-                            report_url: urls::report(&self.site[p.report].id),
-                        })
-                        .collect(),
+                    points,
                     chart: self.charts.draw(|| chart.render(self.chart_text())),
                 }
             })

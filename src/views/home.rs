@@ -114,7 +114,8 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .take(SHORT_LIST)
             .map(|r| ReportLink {
-                title: self.report_title(r),
+                // Lists name every report the same way; its own title is on its page.
+                title: Cow::Owned(format!("{} {}", self.t.text("annual_report"), r.year)),
                 url: urls::report(&r.id),
                 year: r.year,
                 agreement: Link {

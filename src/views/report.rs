@@ -16,6 +16,8 @@ pub struct ReportPage<'a> {
     pub year: i32,
     pub title: Cow<'a, str>,
     pub received: Option<crate::model::types::When>,
+    /// The remark when the report came in after the status date.
+    pub late_note: Option<String>,
     /// The `lang` of the report's text, when it differs from the interface's.
     pub content_lang: Option<&'static str>,
     pub spent: Option<Money>,
@@ -40,6 +42,7 @@ impl<'a> Ctx<'a> {
             year: report.year,
             title: title.clone(),
             received: report.received,
+            late_note: self.late_note(report.received),
             content_lang: self.content_lang(report.language.or(agreement_language)),
             spent: report
                 .spent

@@ -282,7 +282,9 @@ impl BarChart {
     fn year_labels(&self, text: ChartText, i: usize, total: Money, word: &str) -> Vec<String> {
         let mut labels = Vec::new();
         if total.kronor > 0 {
-            labels.push(format::compact_kronor(total.kronor, text.language));
+            // One unit for every bar of the chart, so "0,8 mn kr" stands beside "1,45 mn kr".
+            let scale = format::KronorScale::for_all(self.totals().iter().map(|t| t.kronor));
+            labels.push(scale.kronor(total.kronor, text.language));
         }
         let unknown = text.t.text("chart_unknown_short");
         for (flag, word) in [(total.unpublished, word), (total.unknown, unknown)] {

@@ -65,10 +65,13 @@ impl HBarChart {
             .unwrap_or(0)
             .max(1);
         let unpublished_word = text.t.get("chart_unpublished_short");
+        // One unit for every bar's label, the short form of money the other charts use.
+        let scale = format::KronorScale::for_all(self.bars.iter().map(|b| b.value.kronor));
+        let short = |k: i64| scale.kronor(k, text.language);
         let value_label = |m: &Money| match (m.kronor, m.unpublished) {
             (0, true) => unpublished_word.clone(),
-            (k, true) => format!("{} + {unpublished_word}", text.kr(k)),
-            (k, false) => text.kr(k),
+            (k, true) => format!("{} + {unpublished_word}", short(k)),
+            (k, false) => short(k),
         };
         let widest = self
             .bars

@@ -13,7 +13,8 @@ pub struct LineChart {
     /// The statistic's name, for the description.
     pub name: String,
     pub unit: Option<String>,
-    /// (year, value), in year order; a year without a value is left out.
+    /// (year, value), in year order; a year without a value is left out, and the line
+    /// breaks there rather than drawing a value nobody reported.
     pub points: Vec<(i32, f64)>,
 }
 
@@ -25,6 +26,11 @@ impl LineChart {
             Some(unit) => format!("{} {unit}", text.num(value)),
             None => text.num(value),
         }
+    }
+
+    /// The points in runs of consecutive years: a line joins the points of a run only.
+    fn runs(&self) -> impl Iterator<Item = &[(i32, f64)]> {
+        self.points.chunk_by(|a, b| b.0 == a.0 + 1)
     }
 
     pub fn describe(&self, text: ChartText) -> String {
@@ -70,12 +76,17 @@ impl LineChart {
 
             let first = years.first().copied().unwrap_or(0);
             let at = |year: i32, value: f64| (f64::from(year - first), value);
-            chart
-                .draw_series(LineSeries::new(
-                    self.points.iter().map(|&(y, v)| at(y, v)),
-                    PALETTE[0].stroke_width(3),
-                ))
-                .map_err(|e| fail(&e))?;
+            for run in self.runs() {
+                if run.len() < 2 {
+                    continue;
+                }
+                chart
+                    .draw_series(LineSeries::new(
+                        run.iter().map(|&(y, v)| at(y, v)),
+                        PALETTE[0].stroke_width(3),
+                    ))
+                    .map_err(|e| fail(&e))?;
+            }
             chart
                 .draw_series(
                     self.points

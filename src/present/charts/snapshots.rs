@@ -141,8 +141,8 @@ fn stacked_bars() {
 #[test]
 fn bars_with_every_amount_unpublished() {
     let svg = draw(|t| all_unpublished().render(t));
-    assert!(svg.contains("Beloppen är inte publicerade"));
-    assert!(svg.contains("2023–2026: beloppen är inte publicerade."));
+    assert!(svg.contains("Beloppen: ej publicerat"));
+    assert!(svg.contains("2023–2026: ej publicerat."));
     insta::assert_snapshot!(svg);
 }
 
@@ -157,6 +157,20 @@ fn statistic_line() {
 }
 
 #[test]
+fn statistic_line_breaks_at_a_year_without_a_value() {
+    // 2022 has no report: 2021 stands alone as a point, 2023–2025 are joined.
+    let chart = LineChart {
+        points: vec![(2021, 350.0), (2023, 380.0), (2024, 410.0), (2025, 452.5)],
+        ..visitors()
+    };
+    let svg = draw(|t| chart.render(t));
+    let lines = svg.matches("stroke=\"#0A4F8F\" stroke-width=\"3\"").count();
+    assert_eq!(lines, 1, "{svg}");
+    assert_eq!(svg.matches("<circle").count(), 4, "{svg}");
+    insta::assert_snapshot!(svg);
+}
+
+#[test]
 fn descriptions_carry_the_key_figures() {
     let t = strings();
     let text = ChartText {
@@ -167,7 +181,7 @@ fn descriptions_carry_the_key_figures() {
         stacked().describe(text),
         "2021–2025: totalt 4\u{a0}950\u{a0}000\u{a0}kr, mest 2021 med 1\u{a0}070\u{a0}000\u{a0}kr. \
          Uppdelat på Region Skåne, Malmö stad, Svenska Röda Korset (egen insats). \
-         Belopp för 2025 är inte publicerade."
+         Belopp för 2025: ej publicerat."
     );
     assert_eq!(
         visitors().describe(text),
