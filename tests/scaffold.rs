@@ -244,7 +244,9 @@ fn a_new_report_for_an_unknown_agreement_names_the_closest() {
     let err = stderr(&output);
     assert!(
         err.starts_with("fel: det finns ingen överenskommelse `kalmar-stadsmision` i ")
-            && err.trim_end().ends_with("; menade du `kalmar-stadsmission`?"),
+            && err
+                .trim_end()
+                .ends_with("; menade du `kalmar-stadsmission`?"),
         "{err}"
     );
     assert_eq!(snapshot(site.path()), before, "a file was written");
