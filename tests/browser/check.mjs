@@ -2,7 +2,7 @@
 //
 //   node check.mjs SITE_DIR
 //
-// 1. Serves SITE_DIR under the sub-path /iop/ on 127.0.0.1 (random free port; 404 outside /iop/).
+// 1. Serves SITE_DIR under base_url's path (else the sub-path /iop/) on 127.0.0.1 (random free port; 404 outside /iop/).
 // 2. Loads every .html page of SITE_DIR in Chromium at 1280x900 and 390x844, runs axe-core
 //    (WCAG 2.0/2.1 A and AA) and records every network request to a host other than 127.0.0.1.
 // 3. Crawls from /iop/index.html over the links found in each page's DOM (href, src, srcset,
@@ -31,7 +31,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const VNU_JAR = path.join(HERE, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 
-const PREFIX = '/iop/';
 const VIEWPORTS = [
   { name: '1280x900', width: 1280, height: 900 },
   { name: '390x844', width: 390, height: 844 },
@@ -46,6 +45,20 @@ if (!siteArg) {
   process.exit(2);
 }
 const SITE = fs.realpathSync(path.resolve(siteArg));
+
+// base_url: the site's public address, from index.html's canonical link unless given.
+function findBaseUrl() {
+  if (process.env.BASE_URL) return process.env.BASE_URL.replace(/\/?$/, '/');
+  const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  const m = html.match(/<link\b[^>]*\brel=["']?canonical["']?[^>]*>/i);
+  const href = m && m[0].match(/\bhref=["']?([^"'\s>]+)/i);
+  if (href && /index\.html$/.test(href[1])) return href[1].replace(/index\.html$/, '');
+  return null;
+}
+const BASE_URL = findBaseUrl();
+// The sub-path the site is served under: base_url's path, as on its real host (the 404 page
+// links by that path), else /iop/.
+const PREFIX = BASE_URL ? new URL(BASE_URL).pathname.replace(/\/?$/, '/') : '/iop/';
 
 // ---------------------------------------------------------------------------------------------
 // Problems
@@ -162,16 +175,6 @@ const ORIGIN = `http://127.0.0.1:${server.address().port}`;
 const ROOT_URL = `${ORIGIN}${PREFIX}`;
 const pageUrl = (rel) => ROOT_URL + rel.split('/').map(encodeURIComponent).join('/');
 
-// base_url: the site's public address, from index.html's canonical link unless given.
-function findBaseUrl() {
-  if (process.env.BASE_URL) return process.env.BASE_URL.replace(/\/?$/, '/');
-  const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
-  const m = html.match(/<link\b[^>]*\brel=["']?canonical["']?[^>]*>/i);
-  const href = m && m[0].match(/\bhref=["']?([^"'\s>]+)/i);
-  if (href && /index\.html$/.test(href[1])) return href[1].replace(/index\.html$/, '');
-  return null;
-}
-const BASE_URL = findBaseUrl();
 // A URL on the public site, mapped to the same place on the local server.
 const toLocal = (url) => (BASE_URL && url.startsWith(BASE_URL) ? ROOT_URL + url.slice(BASE_URL.length) : null);
 
@@ -577,7 +580,7 @@ if (vnu.error) {
 const sections = [
   ['axe', 'accessibility (axe-core, WCAG 2.0/2.1 A+AA): page [viewport]  rule  target  message'],
   ['network', 'network requests made by the browser'],
-  ['links', 'links and hosting under /iop/'],
+  ['links', `links and hosting under ${PREFIX}`],
   ['disk', 'links opened from disk'],
   ['vnu', 'HTML validity (vnu --errors-only): page:line:column  message'],
 ];
