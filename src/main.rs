@@ -149,6 +149,7 @@ fn printer(lang: Option<Language>, dir: Option<&std::path::Path>, format: Format
     Printer {
         format,
         language: iopsite::l10n::choose(lang, site),
+        site_dir: dir.map(std::path::Path::to_path_buf),
     }
 }
 

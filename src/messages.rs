@@ -7,7 +7,7 @@
 //! stderr.
 
 use std::fmt::Display;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -50,10 +50,14 @@ pub enum Verb {
 }
 
 /// Prints a run's outcome in one format and language.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Printer {
     pub format: Format,
     pub language: Language,
+    /// The site folder as given on the command line. A problem's file is shown from the site
+    /// folder, but a GitHub annotation names it from the folder the command runs in (the
+    /// repository's root in a workflow), so `github` puts this folder in front.
+    pub site_dir: Option<PathBuf>,
 }
 
 impl Printer {
@@ -100,7 +104,10 @@ impl Printer {
                 }
             }
             Format::Json => println!("{}", json(diagnostics, self.language)),
-            Format::Github => print!("{}", github(diagnostics, self.language)),
+            Format::Github => print!(
+                "{}",
+                github(diagnostics, self.language, self.site_dir.as_deref())
+            ),
         }
     }
 
@@ -178,11 +185,29 @@ pub fn json(diagnostics: &[Diagnostic], language: Language) -> String {
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// `diagnostics` as GitHub Actions workflow commands, one line each.
-pub fn github(diagnostics: &[Diagnostic], language: Language) -> String {
+/// `diagnostics` as GitHub Actions workflow commands, one line each. A file is named from the
+/// folder the command runs in: `site_dir` (the site folder as given) joined with its path in
+/// the site, with the current folder taken off an absolute `site_dir` below it.
+pub fn github(diagnostics: &[Diagnostic], language: Language, site_dir: Option<&Path>) -> String {
+    let here = std::env::current_dir().ok();
+    let base = site_dir.map(|dir| match &here {
+        Some(here) => dir.strip_prefix(here).unwrap_or(dir),
+        None => dir,
+    });
     let mut out = String::new();
     for d in diagnostics {
-        let mut properties = vec![format!("file={}", property(&d.path.display().to_string()))];
+        let file = match base {
+            Some(base) if d.path.is_relative() && !base.as_os_str().is_empty() => {
+                base.join(&d.path)
+            }
+            _ => d.path.clone(),
+        };
+        let file = file
+            .strip_prefix(".")
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let mut properties = vec![format!("file={}", property(&file))];
         if d.line > 0 {
             properties.push(format!("line={}", d.line));
             if d.column > 0 {
@@ -236,8 +261,34 @@ mod tests {
     }
 
     #[test]
+    fn github_files_are_named_from_the_folder_the_command_runs_in() {
+        let named = |dir: Option<&Path>| {
+            let text = github(&sample(), Language::En, dir);
+            let line = text.lines().nth(1).unwrap_or_default().to_string();
+            line.split(',').next().unwrap_or_default().to_string()
+        };
+        assert_eq!(
+            named(None),
+            "::error file=content/agreements/a%2Cb%3Ac.yaml"
+        );
+        assert_eq!(
+            named(Some(Path::new("."))),
+            "::error file=content/agreements/a%2Cb%3Ac.yaml"
+        );
+        assert_eq!(
+            named(Some(Path::new("site"))),
+            "::error file=site/content/agreements/a%2Cb%3Ac.yaml"
+        );
+        let here = std::env::current_dir().expect("current folder");
+        assert_eq!(
+            named(Some(&here.join("docs/site"))),
+            "::error file=docs/site/content/agreements/a%2Cb%3Ac.yaml"
+        );
+    }
+
+    #[test]
     fn github_commands_escape_what_github_reads_back() {
-        let text = github(&sample(), Language::En);
+        let text = github(&sample(), Language::En, None);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines,

@@ -376,11 +376,16 @@ fn check_prints_github_workflow_commands() {
         "github",
     ]);
     assert_exit(&output, 1, "check --format github on broken content");
+    // The file is named from the folder the command runs in: the site folder as given (here
+    // an absolute path outside it), then the file's path in the site.
     assert_eq!(
         text(&output.stdout),
-        "::error file=content/agreements/goal-eighteen.yaml,line=29,col=11,\
-         title=iopsite goal-unknown::goal 18 does not exist; the Agenda 2030 goals are \
-         numbered 1 to 17\n"
+        format!(
+            "::error file={}/content/agreements/goal-eighteen.yaml,line=29,col=11,\
+             title=iopsite goal-unknown::goal 18 does not exist; the Agenda 2030 goals are \
+             numbered 1 to 17\n",
+            site.path().display()
+        )
     );
 
     // A file name with `%` and `,`: escaped in the message, and in the `file` property,
@@ -402,8 +407,11 @@ fn check_prints_github_workflow_commands() {
     assert_exit(&output, 1, "check --format github on a bad file name");
     assert_eq!(
         text(&output.stdout),
-        "::error file=content/agreements/Bad%25%2CName.yaml,title=iopsite file-name-not-id::\
-         the file name `Bad%25,Name` is not a valid id: use lower-case letters a-z, digits and \
-         single hyphens (it becomes part of the page address)\n"
+        format!(
+            "::error file={}/content/agreements/Bad%25%2CName.yaml,title=iopsite \
+             file-name-not-id::the file name `Bad%25,Name` is not a valid id: use lower-case \
+             letters a-z, digits and single hyphens (it becomes part of the page address)\n",
+            site.path().display()
+        )
     );
 }

@@ -277,7 +277,10 @@ fn assert_installs_checks_builds(lines: &[String], url_var: &str, what: &str) {
         },
         "cargo install --locked --git … iopsite",
     );
-    let check = at(&|l| l == "iopsite check", "`iopsite check`");
+    let check = at(
+        &|l| l == "iopsite check" || l.starts_with("iopsite check --format "),
+        "`iopsite check`",
+    );
     let build = at(&|l| l.starts_with("iopsite build"), "`iopsite build`");
     assert!(
         install < check && check < build,
