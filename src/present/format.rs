@@ -37,25 +37,7 @@ pub fn kronor(n: i64, language: Language) -> String {
 /// below ten thousand kronor the full amount. Labels that stand together (a chart) use
 /// one [`KronorScale`] for all of them instead.
 pub fn compact_kronor(n: i64, language: Language) -> String {
-    // reason: kronor amounts are far below 2^52
-    let x = n as f64;
-    let (scaled, decimals, sv, en) = match n.unsigned_abs() {
-        1_000_000_000.. => (x / 1e9, 2, "md\u{a0}kr", "bn"),
-        1_000_000.. => (x / 1e6, 2, "mn\u{a0}kr", "m"),
-        10_000.. => (x / 1e3, 0, "tkr", "k"),
-        _ => return kronor(n, language),
-    };
-    let text = format!("{scaled:.decimals$}");
-    let text = if decimals > 0 {
-        text.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &text
-    };
-    let value = number(text.parse().unwrap_or(scaled), language);
-    match language {
-        Language::Sv => format!("{value}{NBSP}{sv}"),
-        Language::En => format!("SEK{NBSP}{value}{en}"),
-    }
+    KronorScale::for_max(n).kronor(n, language)
 }
 
 /// The one unit of the short money labels of a chart, chosen from its largest amount so
